@@ -84,8 +84,10 @@ bool txt_layout_layout(txt_layout *lo);
 typedef struct txt_glyph {
     uint32_t index;   /* glyph index in @font */
     txt_font *font;   /* borrowed */
-    int x, y;         /* pen position of the glyph origin on the baseline, pixels */
+    int x, y;         /* pen position on the baseline, pixels (y grows downwards) */
     int x_advance;    /* pixels */
+    /* harfbuzz's offsets, y upwards: draw the glyph origin at
+     * (x + x_offset, y - y_offset). */
     int x_offset, y_offset;
     uint32_t cluster; /* byte offset into the text given to txt_layout_set_text */
     int level;        /* bidi embedding level; odd is RTL */
