@@ -30,6 +30,9 @@ void txt_font_unref(txt_font *font); /* NULL is fine */
 bool txt_font_has_char(const txt_font *font, uint32_t cp);
 /* Borrowed; valid while the font lives. */
 const char *txt_font_path(const txt_font *font);
+/* Writes glyph @index's name (as hb-shape prints it; "gidN" when the font has no
+ * names) into @name of @size bytes. False if the name is the "gidN" fallback. */
+bool txt_font_glyph_name(txt_font *font, uint32_t index, char *name, size_t size);
 
 /* A rasterised glyph from the glyph cache: 8-bit coverage, @pitch bytes a row.
  * Owned by the cache; valid until the font is freed or txt_cache_clear() runs. */
@@ -99,12 +102,15 @@ typedef struct txt_line {
     int x, width;                    /* left edge after alignment, ink advance width */
     int baseline;                    /* y of the baseline */
     int top, height;                 /* the line box */
+    int level;                       /* paragraph level: 1 is RTL, 0 is LTR */
 } txt_line;
 
 /* Borrowed arrays, valid until the next setter or layout call or destroy. */
 const txt_glyph *txt_layout_get_glyphs(const txt_layout *lo, size_t *count);
 const txt_line *txt_layout_get_lines(const txt_layout *lo, size_t *count);
-/* Size of the laid-out box: the widest line and the sum of line heights. */
+/* Size of the laid-out box: the widest line (with the width set and the lines
+ * aligned right or centred, up to the right edge of the rightmost line) and the sum
+ * of line heights. */
 void txt_layout_get_size(const txt_layout *lo, int *width, int *height);
 /* Resolved base direction of the first paragraph (after TXT_DIR_AUTO). */
 txt_dir txt_layout_get_resolved_direction(const txt_layout *lo);

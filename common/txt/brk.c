@@ -1,0 +1,84 @@
+/* brk — where lines may break (UAX #14) and where graphemes start (UAX #29), from
+ * ICU's break iterators. ICU works on UTF-16, so each paragraph is converted once and
+ * the boundaries are mapped back to codepoint indices. The iterators are opened once
+ * per layout and only given new text per paragraph. */
+#include "txt_int.h"
+
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool brk_open(struct txt_brk *b)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    if (b->line == NULL)
+        b->line = ubrk_open(UBRK_LINE, "ar", NULL, 0, &err);
+    if (U_FAILURE(err))
+        return false;
+    if (b->chr == NULL)
+        b->chr = ubrk_open(UBRK_CHARACTER, "ar", NULL, 0, &err);
+    return U_SUCCESS(err);
+}
+
+static void brk_fill(UBreakIterator *it, const struct txt_brk *b, int32_t len16,
+                     bool *out, size_t n)
+{
+    memset(out, 0, n * sizeof *out);
+    UErrorCode err = U_ZERO_ERROR;
+    ubrk_setText(it, b->u16, len16, &err);
+    if (U_FAILURE(err)) {
+        /* Without ICU's answer every codepoint is its own unit: safe, if ugly. */
+        for (size_t i = 0; i < n; i++)
+            out[i] = true;
+        return;
+    }
+    for (int32_t p = ubrk_first(it); p != UBRK_DONE; p = ubrk_next(it)) {
+        if (p < len16)
+            out[b->u16_cp[p]] = true;
+    }
+}
+
+bool txt_brk_paragraph(struct txt_brk *b, const uint32_t *cps, size_t n, bool *line_ok,
+                       bool *grapheme)
+{
+    if (n == 0)
+        return true;
+    if (!brk_open(b))
+        return false;
+    if (2 * n + 1 > b->cap) {
+        size_t cap = b->cap;
+        b->u16 = xreallocarray_grow(b->u16, &cap, 2 * n + 1, sizeof *b->u16);
+        b->u16_cp = xrealloc(b->u16_cp, cap * sizeof *b->u16_cp);
+        b->cap = cap;
+    }
+    int32_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cps[i];
+        if (c >= 0x10000) {
+            b->u16_cp[k] = (uint32_t)i;
+            b->u16[k++] = (UChar)(0xd800 + ((c - 0x10000) >> 10));
+            c = 0xdc00 + ((c - 0x10000) & 0x3ff);
+        }
+        b->u16_cp[k] = (uint32_t)i;
+        b->u16[k++] = (UChar)c;
+    }
+    if (line_ok != NULL) {
+        brk_fill(b->line, b, k, line_ok, n);
+        line_ok[0] = false; /* a break before the first character is no break */
+    }
+    if (grapheme != NULL)
+        brk_fill(b->chr, b, k, grapheme, n);
+    return true;
+}
+
+void txt_brk_free(struct txt_brk *b)
+{
+    if (b->line != NULL)
+        ubrk_close(b->line);
+    if (b->chr != NULL)
+        ubrk_close(b->chr);
+    free(b->u16);
+    free(b->u16_cp);
+    memset(b, 0, sizeof *b);
+}
