@@ -29,7 +29,7 @@ static void usage(void)
             "usage: dawr-shape [--font FILE]... [--size PX] [--width PX] [--no-wrap]\n"
             "                  [--dir rtl|ltr|auto] [--digits arab|latn]\n"
             "                  [--align start|end|left|right|center] [--spacing F]\n"
-            "                  [--png FILE] TEXT\n");
+            "                  [--png FILE] [--] TEXT\n");
 }
 
 static void print_lines(txt_layout *lo, const txt_glyph *glyphs, const txt_line *lines,
@@ -126,6 +126,8 @@ int main(int argc, char **argv)
                     : strcmp(v, "right") == 0  ? TXT_ALIGN_RIGHT
                     : strcmp(v, "center") == 0 ? TXT_ALIGN_CENTER
                                                : TXT_ALIGN_START;
+        else if (strcmp(a, "--") == 0 && v != NULL && text == NULL && i + 2 == argc)
+            text = v; /* TEXT may start with '-' (a list item) */
         else if (strcmp(a, "--no-wrap") == 0)
             width = 0, takes = false;
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
