@@ -141,6 +141,22 @@ static char *wait_ar(int lo, int hi)
     return xasprintf("الانتظار المتوقع: من %d إلى %d %s", lo, hi, minutes_ar(hi));
 }
 
+/* "هاتف: ٠١١ ٤٥٦ ٧٨٩٠". In an Arabic line, digit groups split by spaces or hyphens
+ * would be ordered right to left as separate numbers; a no-break space is a common
+ * separator to the bidi algorithm, so the groups stay one number in reading order. */
+static char *phone_line(const char *phone)
+{
+    struct buf b = {0};
+    buf_puts(&b, "هاتف: ");
+    for (const char *p = phone; *p; p++) {
+        if (*p == ' ' || *p == '-')
+            buf_puts(&b, "\u00a0");
+        else
+            buf_append(&b, p, 1);
+    }
+    return buf_take(&b);
+}
+
 static bool field_ok(const char *s, bool required)
 {
     if (s == NULL || *s == '\0')
@@ -209,9 +225,7 @@ static void compose(struct sheet *s, const struct prn_ticket *t)
     if (set(t->address))
         add_text(s, t->address, 22, false, true, 8);
     if (set(t->phone)) {
-        /* The number is isolated left-to-right so its space-separated groups keep
-         * their order inside the Arabic line. */
-        line = xasprintf("هاتف: \u2066%s\u2069", t->phone);
+        line = phone_line(t->phone);
         add_text(s, line, 22, false, true, 4);
         free(line);
     }
@@ -272,7 +286,9 @@ prn_err ticket_render(struct prn_fonts *f, const struct prn_ticket *t, int width
         return PRN_ERR_BAD_TICKET;
     if (width < 128 || width > 2048)
         return PRN_ERR_BAD_DEVICE;
-    struct sheet s = {.fonts = f, .width = width, .scale = width / 576.0};
+    /* Text shrinks less than the paper: 58 mm tickets wrap more instead of printing
+     * letters too small to read. */
+    struct sheet s = {.fonts = f, .width = width, .scale = 0.4 + 0.6 * width / 576.0};
     s.margin = px(&s, 16);
     compose(&s, t);
     prn_err err = s.failed ? PRN_ERR_FONTS : PRN_OK;
