@@ -1,0 +1,242 @@
+/* Layout results that are not hb-shape's business: the Arabic-Indic digit option and
+ * the clusters that must still point into the original text, font fallback per run
+ * (a ticket label and an e-mail address inside Arabic take the Latin font, digits
+ * inside Arabic stay Arabic), and wrapping that never exceeds the width. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "txt_test_fonts.h"
+
+static void test_arabic_digits_string(void **state)
+{
+    (void)state;
+    char *s = txt_arabic_digits("A-017 / 2026");
+    assert_string_equal(s, "A-٠١٧ / ٢٠٢٦");
+    free(s);
+    s = txt_arabic_digits("بدون أرقام");
+    assert_string_equal(s, "بدون أرقام");
+    free(s);
+}
+
+/* The option draws exactly what the Arabic-Indic text draws, with clusters into the
+ * original (one byte per digit instead of two). */
+static void test_digit_option_clusters(void **state)
+{
+    (void)state;
+    const char *latn = "الموعد 2026/11";
+    char *arab = txt_arabic_digits(latn);
+    txt_layout *a = test_layout(latn, TXT_DIR_RTL, 0);
+    assert_non_null(a);
+    assert_true(txt_layout_set_digits(a, TXT_DIGITS_ARAB) && txt_layout_layout(a));
+    txt_layout *b = test_layout(arab, TXT_DIR_RTL, 0);
+    assert_non_null(b);
+    size_t na, nb;
+    const txt_glyph *ga = txt_layout_get_glyphs(a, &na);
+    const txt_glyph *gb = txt_layout_get_glyphs(b, &nb);
+    assert_int_equal(na, nb);
+    size_t d0 = test_offset(latn, "2026");
+    size_t digits_seen = 0;
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(ga[i].index, gb[i].index);
+        assert_int_equal(ga[i].x, gb[i].x);
+        if (ga[i].cluster < d0) {
+            assert_int_equal(ga[i].cluster, gb[i].cluster);
+            continue;
+        }
+        /* after the first digit every digit is 1 byte in latn, 2 bytes in arab */
+        assert_true(ga[i].cluster < strlen(latn));
+        if (latn[ga[i].cluster] >= '0' && latn[ga[i].cluster] <= '9')
+            digits_seen++;
+        size_t k = ga[i].cluster - d0;
+        size_t digits_before = 0;
+        for (size_t j = 0; j < k; j++)
+            digits_before += latn[d0 + j] >= '0' && latn[d0 + j] <= '9';
+        assert_int_equal(gb[i].cluster, ga[i].cluster + digits_before);
+    }
+    assert_int_equal(digits_seen, 6);
+    txt_layout_destroy(a);
+    txt_layout_destroy(b);
+    free(arab);
+}
+
+/* The font of every glyph whose cluster lies in [from, from + len). */
+static void assert_font_of(const txt_layout *lo, size_t from, size_t len, txt_font *want)
+{
+    size_t n, seen = 0;
+    const txt_glyph *g = txt_layout_get_glyphs(lo, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].cluster >= from && g[i].cluster < from + len) {
+            assert_ptr_equal(g[i].font, want);
+            seen++;
+        }
+    }
+    assert_true(seen > 0);
+}
+
+static void test_fallback(void **state)
+{
+    (void)state;
+    const char *text = "رقم التذكرة A-017 والبريد info@example.org ورقم الغرفة 12";
+    txt_layout *lo = test_layout(text, TXT_DIR_RTL, 0);
+    assert_non_null(lo);
+    assert_font_of(lo, test_offset(text, "A-017"), 5, test_fonts[1]);
+    assert_font_of(lo, test_offset(text, "info@example.org"), 16, test_fonts[1]);
+    assert_font_of(lo, test_offset(text, "رقم"), strlen("رقم التذكرة"), test_fonts[0]);
+    assert_font_of(lo, test_offset(text, "12"), 2, test_fonts[0]);
+    txt_layout_destroy(lo);
+
+    /* a symbol only the third font has */
+    const char *sym = "تم ✔ done";
+    lo = test_layout(sym, TXT_DIR_RTL, 0);
+    assert_non_null(lo);
+    assert_true(txt_font_has_char(test_fonts[2], 0x2714));
+    if (!txt_font_has_char(test_fonts[0], 0x2714) && !txt_font_has_char(test_fonts[1], 0x2714))
+        assert_font_of(lo, test_offset(sym, "✔"), strlen("✔"), test_fonts[2]);
+    assert_font_of(lo, test_offset(sym, "done"), 4, test_fonts[1]);
+    txt_layout_destroy(lo);
+}
+
+static void test_wrapping(void **state)
+{
+    (void)state;
+    const char *text =
+        "يرجى من المستفيد إحضار الهوية الوطنية وصك الإعالة عند زيارة مقر الجمعية، "
+        "وسيتم استدعاؤه حسب رقم التذكرة A-017 على الشاشة، وللاستفسار راسلنا على "
+        "info@example.org أو اتصل على 0501234567 خلال أوقات الدوام الرسمي.";
+    const int widths[] = {160, 240, 333, 500, 800};
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+        txt_layout *lo = test_layout(text, TXT_DIR_RTL, widths[w]);
+        assert_non_null(lo);
+        size_t nl, ng;
+        const txt_line *ln = txt_layout_get_lines(lo, &nl);
+        const txt_glyph *g = txt_layout_get_glyphs(lo, &ng);
+        assert_true(nl >= 2);
+        size_t at = 0;
+        int top = 0;
+        for (size_t l = 0; l < nl; l++) {
+            assert_int_equal(ln[l].start, at); /* lines cover the text in order */
+            assert_true(ln[l].end > ln[l].start);
+            at = ln[l].end;
+            assert_int_equal(ln[l].top, top);
+            top += ln[l].height;
+            assert_true(ln[l].width <= widths[w]);
+            assert_true(ln[l].x >= 0 && ln[l].x + ln[l].width <= widths[w]);
+            /* right-aligned RTL: every line ends at the right edge */
+            assert_int_equal(ln[l].x + ln[l].width, widths[w]);
+            for (size_t i = ln[l].first_glyph; i < ln[l].first_glyph + ln[l].glyph_count;
+                 i++) {
+                if (text[g[i].cluster] == ' ')
+                    continue; /* a trailing space may hang past the edge */
+                assert_true(g[i].x >= 0);
+                assert_true(g[i].x + g[i].x_advance <= widths[w]);
+            }
+        }
+        assert_int_equal(at, strlen(text));
+        int bw, bh;
+        txt_layout_get_size(lo, &bw, &bh);
+        assert_int_equal(bh, top);
+        assert_true(bw <= widths[w]);
+        txt_layout_destroy(lo);
+    }
+}
+
+static void test_paragraphs_and_direction(void **state)
+{
+    (void)state;
+    txt_layout *lo = test_layout("Hello\nمرحبا", TXT_DIR_AUTO, 0);
+    assert_non_null(lo);
+    size_t nl;
+    const txt_line *ln = txt_layout_get_lines(lo, &nl);
+    assert_int_equal(nl, 2);
+    assert_int_equal(ln[0].level, 0);
+    assert_int_equal(ln[1].level, 1);
+    assert_int_equal(ln[1].start, 6);
+    assert_int_equal(txt_layout_get_resolved_direction(lo), TXT_DIR_LTR);
+    txt_layout_destroy(lo);
+
+    lo = test_layout("مرحبا hello", TXT_DIR_AUTO, 0);
+    assert_non_null(lo);
+    assert_int_equal(txt_layout_get_resolved_direction(lo), TXT_DIR_RTL);
+    txt_layout_destroy(lo);
+}
+
+static void test_bad_arguments(void **state)
+{
+    (void)state;
+    txt_layout *lo = txt_layout_create();
+    assert_false(txt_layout_layout(lo)); /* no font */
+    assert_false(txt_layout_set_size(lo, 0));
+    assert_false(txt_layout_set_width(lo, -1));
+    assert_false(txt_layout_set_line_spacing(lo, 0.0f));
+    assert_false(txt_layout_add_font(lo, NULL));
+    /* invalid UTF-8 is laid out, clusters still inside the text */
+    assert_true(txt_layout_add_font(lo, test_fonts[0]));
+    const char bad[] = "a\xff\xfe" "b\xe2\x82";
+    assert_true(txt_layout_set_text(lo, bad, sizeof bad - 1) && txt_layout_layout(lo));
+    size_t n;
+    const txt_glyph *g = txt_layout_get_glyphs(lo, &n);
+    assert_int_equal(n, 6);
+    for (size_t i = 0; i < n; i++)
+        assert_true(g[i].cluster < sizeof bad - 1);
+    txt_layout_destroy(lo);
+    txt_layout_destroy(NULL);
+    char *cause = NULL;
+    assert_null(txt_font_open("/nonexistent/font.ttf", &cause));
+    assert_non_null(cause);
+    free(cause);
+}
+
+static void test_draw(void **state)
+{
+    (void)state;
+    txt_layout *lo = test_layout("سلام A-017", TXT_DIR_RTL, 0);
+    assert_non_null(lo);
+    int w, h;
+    txt_layout_get_size(lo, &w, &h);
+    assert_true(w > 0 && h > 0);
+    txt_bitmap bm = {.width = w, .height = h, .stride = w + 3};
+    bm.pixels = calloc((size_t)bm.stride, (size_t)h);
+    txt_layout_draw(lo, &bm, 0, 0);
+    size_t ink = 0;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            ink += bm.pixels[y * bm.stride + x] > 128;
+    assert_true(ink > 200);
+    /* far outside: clipped, nothing drawn, no crash */
+    memset(bm.pixels, 0, (size_t)bm.stride * (size_t)h);
+    txt_layout_draw(lo, &bm, -10000, 10000);
+    txt_layout_draw(lo, &bm, w - 5, -h + 5);
+    for (int y = 0; y < h; y++)
+        for (int x = w; x < bm.stride; x++)
+            assert_int_equal(bm.pixels[y * bm.stride + x], 0); /* stride padding */
+    free(bm.pixels);
+    /* the cache hands back the same image until cleared */
+    const txt_glyph_image *a = txt_font_glyph_image(test_fonts[0], 32, 5);
+    assert_ptr_equal(a, txt_font_glyph_image(test_fonts[0], 32, 5));
+    txt_cache_clear();
+    assert_non_null(txt_font_glyph_image(test_fonts[0], 32, 5));
+    txt_layout_destroy(lo);
+}
+
+int main(void)
+{
+    int skip = test_fonts_open();
+    if (skip)
+        return skip;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arabic_digits_string),
+        cmocka_unit_test(test_digit_option_clusters),
+        cmocka_unit_test(test_fallback),
+        cmocka_unit_test(test_wrapping),
+        cmocka_unit_test(test_paragraphs_and_direction),
+        cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_draw),
+    };
+    int r = cmocka_run_group_tests(tests, NULL, NULL);
+    test_fonts_close();
+    return r;
+}
