@@ -1,0 +1,255 @@
+/* auth — passwords, random tokens, staff sessions and login rate limiting.
+ *
+ * Sessions are few (one per logged-in staff member), so a mutex-guarded list is
+ * enough. Only the BLAKE2b hash of a session token is kept: a memory dump does not
+ * give anyone a usable cookie. */
+#include "auth.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "util.h"
+
+#define AUTH_IDLE_SECONDS (30 * 60)
+#define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
+#define AUTH_LIMIT_ENTRIES 4096 /* cap on remembered login failures */
+
+struct auth_session {
+    struct auth_who who;
+    time_t created;
+    time_t last_seen;
+    struct auth_session *next;
+};
+
+struct auth_fail {
+    char key[80]; /* "u:" username or "p:" peer */
+    int count;
+    time_t first;
+};
+
+static pthread_mutex_t auth_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct auth_session *auth_sessions;
+static struct auth_fail auth_fails[AUTH_LIMIT_ENTRIES];
+static int auth_nfails;
+
+int auth_init(void)
+{
+    return sodium_init() < 0 ? -1 : 0;
+}
+
+int auth_password_hash(const char *password, char out[AUTH_PWHASH_MAX])
+{
+    _Static_assert(AUTH_PWHASH_MAX >= crypto_pwhash_STRBYTES, "pwhash buffer");
+    return crypto_pwhash_str_alg(out, password, strlen(password),
+                                 crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                 crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                                 crypto_pwhash_ALG_ARGON2ID13);
+}
+
+bool auth_password_verify(const char *hash, const char *password)
+{
+    if (hash == NULL || password == NULL)
+        return false;
+    return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+}
+
+void auth_token_new(char out[AUTH_TOKEN_LEN + 1])
+{
+    unsigned char raw[AUTH_TOKEN_LEN / 2];
+
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2hex(out, AUTH_TOKEN_LEN + 1, raw, sizeof raw);
+}
+
+void auth_token_hash(const char *token, char out[AUTH_HASH_LEN + 1])
+{
+    unsigned char h[AUTH_HASH_LEN / 2];
+
+    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+    sodium_bin2hex(out, AUTH_HASH_LEN + 1, h, sizeof h);
+}
+
+void auth_session_create(struct auth_who *who, char token[AUTH_TOKEN_LEN + 1])
+{
+    struct auth_session *s = xcalloc(1, sizeof *s);
+
+    auth_token_new(token);
+    auth_token_hash(token, who->session_hash);
+    auth_token_new(who->csrf);
+    s->who = *who;
+    s->created = s->last_seen = time(NULL);
+    pthread_mutex_lock(&auth_lock);
+    s->next = auth_sessions;
+    auth_sessions = s;
+    pthread_mutex_unlock(&auth_lock);
+}
+
+/* Removes expired sessions; called with the lock held. */
+static void auth_session_prune(time_t now)
+{
+    struct auth_session **pp = &auth_sessions;
+
+    while (*pp != NULL) {
+        struct auth_session *s = *pp;
+        if (now - s->last_seen > AUTH_IDLE_SECONDS || now - s->created > AUTH_ABSOLUTE_SECONDS) {
+            *pp = s->next;
+            sodium_memzero(s, sizeof *s);
+            free(s);
+        } else
+            pp = &s->next;
+    }
+}
+
+bool auth_session_lookup(const char *token, struct auth_who *who)
+{
+    char h[AUTH_HASH_LEN + 1];
+    time_t now = time(NULL);
+    bool found = false;
+
+    if (token == NULL || strlen(token) != AUTH_TOKEN_LEN)
+        return false;
+    auth_token_hash(token, h);
+    pthread_mutex_lock(&auth_lock);
+    auth_session_prune(now);
+    for (struct auth_session *s = auth_sessions; s != NULL; s = s->next) {
+        if (sodium_memcmp(s->who.session_hash, h, AUTH_HASH_LEN) == 0) {
+            s->last_seen = now;
+            *who = s->who;
+            found = true;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&auth_lock);
+    return found;
+}
+
+static void auth_session_remove_if(const char *hash, long long user)
+{
+    struct auth_session **pp = &auth_sessions;
+
+    pthread_mutex_lock(&auth_lock);
+    while (*pp != NULL) {
+        struct auth_session *s = *pp;
+        if ((hash != NULL && strcmp(s->who.session_hash, hash) == 0) ||
+            (hash == NULL && s->who.id == user)) {
+            *pp = s->next;
+            sodium_memzero(s, sizeof *s);
+            free(s);
+        } else
+            pp = &s->next;
+    }
+    pthread_mutex_unlock(&auth_lock);
+}
+
+void auth_session_destroy(const char *session_hash)
+{
+    auth_session_remove_if(session_hash, 0);
+}
+
+void auth_session_destroy_user(long long id)
+{
+    auth_session_remove_if(NULL, id);
+}
+
+/* Finds or makes the failure record for @key; lock held. NULL when the table is full
+ * of live records (then the caller treats the key as limited: fail closed). */
+static struct auth_fail *auth_fail_slot(const char *key, time_t now, bool create)
+{
+    for (int i = 0; i < auth_nfails; i++) {
+        struct auth_fail *f = &auth_fails[i];
+        if (now - f->first > AUTH_LOGIN_WINDOW) {
+            auth_fails[i] = auth_fails[--auth_nfails];
+            i--;
+            continue;
+        }
+        if (strcmp(f->key, key) == 0)
+            return f;
+    }
+    if (!create || auth_nfails == AUTH_LIMIT_ENTRIES)
+        return NULL;
+    struct auth_fail *f = &auth_fails[auth_nfails++];
+    memset(f, 0, sizeof *f);
+    snprintf(f->key, sizeof f->key, "%s", key);
+    f->first = now;
+    return f;
+}
+
+static void auth_fail_key(char *out, size_t n, char kind, const char *v)
+{
+    snprintf(out, n, "%c:%s", kind, v != NULL ? v : "");
+}
+
+bool auth_login_allowed(const char *username, const char *peer)
+{
+    char ku[80], kp[80];
+    time_t now = time(NULL);
+    bool ok = true;
+
+    auth_fail_key(ku, sizeof ku, 'u', username);
+    auth_fail_key(kp, sizeof kp, 'p', peer);
+    pthread_mutex_lock(&auth_lock);
+    struct auth_fail *fu = auth_fail_slot(ku, now, false);
+    struct auth_fail *fp = auth_fail_slot(kp, now, false);
+    /* A peer gets more room than one name: an office shares one address. */
+    if ((fu != NULL && fu->count >= AUTH_LOGIN_MAX_FAILS) ||
+        (fp != NULL && fp->count >= AUTH_LOGIN_MAX_FAILS * 4))
+        ok = false;
+    pthread_mutex_unlock(&auth_lock);
+    return ok;
+}
+
+void auth_login_failed(const char *username, const char *peer)
+{
+    char ku[80], kp[80];
+    time_t now = time(NULL);
+
+    auth_fail_key(ku, sizeof ku, 'u', username);
+    auth_fail_key(kp, sizeof kp, 'p', peer);
+    pthread_mutex_lock(&auth_lock);
+    struct auth_fail *f = auth_fail_slot(ku, now, true);
+    if (f != NULL)
+        f->count++;
+    f = auth_fail_slot(kp, now, true);
+    if (f != NULL)
+        f->count++;
+    pthread_mutex_unlock(&auth_lock);
+}
+
+void auth_login_succeeded(const char *username)
+{
+    char ku[80];
+
+    auth_fail_key(ku, sizeof ku, 'u', username);
+    pthread_mutex_lock(&auth_lock);
+    struct auth_fail *f = auth_fail_slot(ku, time(NULL), false);
+    if (f != NULL)
+        f->count = 0;
+    pthread_mutex_unlock(&auth_lock);
+}
+
+const char *auth_cookie_token(const char *cookie_header, char *buf)
+{
+    const char *p = cookie_header;
+    size_t klen = strlen(AUTH_COOKIE);
+
+    while (p != NULL && *p != '\0') {
+        while (*p == ' ' || *p == ';')
+            p++;
+        if (strncmp(p, AUTH_COOKIE, klen) == 0 && p[klen] == '=') {
+            const char *v = p + klen + 1;
+            size_t n = strcspn(v, "; ");
+            if (n != AUTH_TOKEN_LEN)
+                return NULL;
+            memcpy(buf, v, n);
+            buf[n] = '\0';
+            return buf;
+        }
+        p = strchr(p, ';');
+    }
+    return NULL;
+}
