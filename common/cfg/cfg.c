@@ -131,6 +131,11 @@ cfg *cfg_load(const char *path, char **cause)
     cfg *c;
     int line;
 
+    if (path == NULL) {
+        if (cause != NULL)
+            *cause = xstrdup("no configuration file given");
+        return NULL;
+    }
     text = util_read_file(path, NULL);
     if (text == NULL) {
         if (cause != NULL)

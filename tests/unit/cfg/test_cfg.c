@@ -131,6 +131,11 @@ static void test_errors(void **state)
     assert_non_null(strstr(cause, ":2:"));
     free(cause);
 
+    c = cfg_load(NULL, &cause);
+    assert_null(c);
+    assert_non_null(cause);
+    free(cause);
+
     /* A NULL cause is allowed. */
     assert_null(cfg_load("/nonexistent/dawr.ini", NULL));
 }
