@@ -183,6 +183,10 @@ static bool atlas_new_page(struct draw_atlas *a)
 static bool atlas_alloc(struct draw_atlas *a, int w, int h, SDL_Rect *r,
                         SDL_Texture **tex)
 {
+    /* A glyph bigger than a page (text over ~700 px) would empty the atlas every
+     * time it is asked for and still not fit. */
+    if (w > ATLAS_SIZE || h > ATLAS_SIZE)
+        return false;
     for (int attempt = 0; attempt < 2; attempt++) {
         for (int i = 0; i < a->npages; i++) {
             if (atlas_place(&a->pages[i], w, h, r)) {

@@ -45,7 +45,9 @@ const char *draw_fonts_dir(void);
 bool draw_add_fonts(struct draw *d, txt_layout *lo, bool bold);
 
 /* Draws laid-out @lo, set to @px pixels (txt_layout_set_size), with the top-left of
- * its box at (@x, @y), in colour @c (alpha honoured). */
+ * its box at (@x, @y), in colour @c (alpha honoured). @px is needed because txt has
+ * no getter for a layout's size; glyphs over 1024 pixels (text over ~700 px) are
+ * not drawn. */
 void draw_layout(struct draw *d, const txt_layout *lo, int px, int x, int y, SDL_Color c);
 
 /* Lays out @utf8 in @st (NULL: defaults) with the default fonts, through a cache
