@@ -10,6 +10,8 @@ ok        found by usb:auto and usb:VID:PID, usblp detached, interface 1 claimed
 paper-out the status answer makes the job fail with paper-out; no raster is sent.
 unplug    the device vanishes mid-job: "unplugged", no crash, well within the timeout.
 stall     the printer stops taking data: "timeout" after about --timeout ms.
+replug    one handle (usb-replug, prn.h only): unplugged mid-job, then the printer
+          comes back and the next job on the same handle prints.
 """
 import os
 import shutil
@@ -93,6 +95,16 @@ with tempfile.TemporaryDirectory() as tmp:
     check(r.returncode == 1 and "(timeout)" in r.stderr, "stall: job fails with timeout")
     check(0.9 < elapsed < 4.0, "stall: gave up after the timeout (%.2f s)" % elapsed)
     check("discard ep=0x03" in events, "stall: the pending transfer was cancelled")
+
+    r = subprocess.run(["umockdev-wrapper", EMU, "replug", os.path.join(tmp, "r.bin"),
+                        os.path.join(tmp, "r.log"), "--",
+                        os.path.join(BUILD, "tests", "usb", "usb-replug")],
+                       capture_output=True, text=True, timeout=30)
+    with open(os.path.join(tmp, "r.log")) as f:
+        events = f.read().splitlines()
+    check(r.returncode == 0, "replug: " + r.stdout.strip().replace("\n", ", "))
+    check("replugged" in events and events.count("detach usblp") == 2,
+          "replug: the returning printer is detached and claimed again")
 
     r, _, _, _ = emulate(tmp, "ok", "ticket", "--json", TICKET, "usb:1234:5678")
     check(r.returncode == 1 and "(not-found)" in r.stderr, "other VID:PID: not-found")

@@ -11,6 +11,7 @@
  *   usb-printer-emu SCENARIO CAPTURE LOG -- COMMAND [ARGS...]
  *
  * SCENARIO: ok | paper-out | unplug (the device vanishes after 20000 bytes of a job)
+ *           | replug (as unplug, and it comes back 300 ms later)
  *           | stall (after 20000 bytes the printer stops taking data)
  * CAPTURE:  file that receives the bytes written to bulk OUT
  * LOG:      file that receives one line per notable ioctl (detach, claim, ...)
@@ -57,6 +58,7 @@ static struct {
     GPtrArray *urbs; /* struct urb_rec *, in submission order */
     size_t out_bytes;
     bool unplugged;
+    bool replugged_once; /* the cable is pulled only once per run */
     UMockdevTestbed *testbed;
     char *syspath;
 } emu;
@@ -82,10 +84,29 @@ static void took_out(const uint8_t *p, size_t n)
         }
 }
 
+static bool add_device(void);
+
+/* "replug": the printer comes back a moment after it was pulled. */
+static gboolean replug(gpointer data)
+{
+    (void)data;
+    g_mutex_lock(&emu.lock);
+    emu.unplugged = false;
+    snprintf(emu.driver, sizeof emu.driver, "usblp");
+    fprintf(emu.log, "replugged\n");
+    fflush(emu.log);
+    g_mutex_unlock(&emu.lock);
+    if (!add_device())
+        fprintf(stderr, "usb-printer-emu: could not add the device again\n");
+    return G_SOURCE_REMOVE;
+}
+
 static gboolean remove_device(gpointer data)
 {
     (void)data;
     umockdev_testbed_remove_device(emu.testbed, emu.syspath);
+    if (strcmp(emu.scenario, "replug") == 0)
+        g_timeout_add(300, replug, NULL);
     return G_SOURCE_REMOVE;
 }
 
@@ -130,8 +151,9 @@ static bool submit(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
     r->client_addr = addr;
     if (u->endpoint == EP_OUT) {
         size_t n = (size_t)u->buffer_length;
-        if (strcmp(emu.scenario, "unplug") == 0 && emu.out_bytes + n > UNPLUG_AFTER &&
-            emu.out_bytes > 100) {
+        if ((strcmp(emu.scenario, "unplug") == 0 || strcmp(emu.scenario, "replug") == 0) &&
+            !emu.replugged_once && emu.out_bytes + n > UNPLUG_AFTER && emu.out_bytes > 100) {
+            emu.replugged_once = true;
             /* The cable is pulled mid-job: this URB and everything after fails. */
             emu.unplugged = true;
             fprintf(emu.log, "unplugged at %zu\n", emu.out_bytes);
@@ -276,6 +298,36 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
     return done;
 }
 
+static bool add_device(void)
+{
+    GError *err = NULL;
+    char *desc = g_strdup_printf(
+        "P: /devices/pci0000:00/0000:00:14.0/usb1/1-2\n"
+        "N: bus/usb/001/005\n"
+        "E: SUBSYSTEM=usb\n"
+        "E: DEVTYPE=usb_device\n"
+        "E: DRIVER=usb\n"
+        "E: BUSNUM=001\n"
+        "E: DEVNUM=005\n"
+        "E: DEVNAME=" DEVNODE "\n"
+        "E: PRODUCT=fe6/811e/100\n"
+        "A: busnum=1\\n\n"
+        "A: devnum=5\\n\n"
+        "A: bConfigurationValue=1\\n\n"
+        "A: speed=12\\n\n"
+        "A: idVendor=0fe6\\n\n"
+        "A: idProduct=811e\\n\n"
+        "H: descriptors=%s\n",
+        descriptors);
+    bool ok = umockdev_testbed_add_from_string(emu.testbed, desc, &err);
+    g_free(desc);
+    if (!ok) {
+        fprintf(stderr, "usb-printer-emu: add device: %s\n", err->message);
+        g_error_free(err);
+    }
+    return ok;
+}
+
 static GMainLoop *loop;
 static int child_status;
 
@@ -319,29 +371,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usb-printer-emu: attach_ioctl: %s\n", err->message);
         return 2;
     }
-    char *desc = g_strdup_printf(
-        "P: /devices/pci0000:00/0000:00:14.0/usb1/1-2\n"
-        "N: bus/usb/001/005\n"
-        "E: SUBSYSTEM=usb\n"
-        "E: DEVTYPE=usb_device\n"
-        "E: DRIVER=usb\n"
-        "E: BUSNUM=001\n"
-        "E: DEVNUM=005\n"
-        "E: DEVNAME=" DEVNODE "\n"
-        "E: PRODUCT=fe6/811e/100\n"
-        "A: busnum=1\\n\n"
-        "A: devnum=5\\n\n"
-        "A: bConfigurationValue=1\\n\n"
-        "A: speed=12\\n\n"
-        "A: idVendor=0fe6\\n\n"
-        "A: idProduct=811e\\n\n"
-        "H: descriptors=%s\n",
-        descriptors);
-    if (!umockdev_testbed_add_from_string(emu.testbed, desc, &err)) {
-        fprintf(stderr, "usb-printer-emu: add device: %s\n", err->message);
+    if (!add_device())
         return 2;
-    }
-    g_free(desc);
     emu.syspath = g_strdup("/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2");
 
     GPid pid;
