@@ -125,11 +125,36 @@ static int cfg_long_line(const char *text)
     return 0;
 }
 
+cfg *cfg_parse(const char *text, const char *name, char **cause)
+{
+    cfg *c;
+    int line;
+
+    if (name == NULL)
+        name = "config";
+    if ((line = cfg_long_line(text)) != 0) {
+        if (cause != NULL)
+            *cause = xasprintf("%s:%d: line longer than %d bytes; continue the value "
+                               "on indented lines",
+                               name, line, CFG_MAX_LINE);
+        return NULL;
+    }
+    c = cfg_new();
+    line = ini_parse_string(text, cfg_handler, c);
+    c->last = NULL;
+    if (line != 0) {
+        if (cause != NULL)
+            *cause = xasprintf("%s:%d: not a [section] or key = value line", name, line);
+        cfg_free(c);
+        return NULL;
+    }
+    return c;
+}
+
 cfg *cfg_load(const char *path, char **cause)
 {
     char *text;
     cfg *c;
-    int line;
 
     if (path == NULL) {
         if (cause != NULL)
@@ -142,24 +167,8 @@ cfg *cfg_load(const char *path, char **cause)
             *cause = xasprintf("%s: %s", path, strerror(errno));
         return NULL;
     }
-    if ((line = cfg_long_line(text)) != 0) {
-        if (cause != NULL)
-            *cause = xasprintf("%s:%d: line longer than %d bytes; continue the value "
-                               "on indented lines",
-                               path, line, CFG_MAX_LINE);
-        free(text);
-        return NULL;
-    }
-    c = cfg_new();
-    line = ini_parse_string(text, cfg_handler, c);
+    c = cfg_parse(text, path, cause);
     free(text);
-    c->last = NULL;
-    if (line != 0) {
-        if (cause != NULL)
-            *cause = xasprintf("%s:%d: not a [section] or key = value line", path, line);
-        cfg_free(c);
-        return NULL;
-    }
     return c;
 }
 

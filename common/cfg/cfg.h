@@ -15,6 +15,9 @@ typedef struct cfg cfg;
 /* Reads @path. On error returns NULL and sets *@cause (if not NULL) to a message
  * naming the file and line; the caller frees it. Free the result with cfg_free. */
 cfg *cfg_load(const char *path, char **cause);
+/* Parses @text (the contents of an INI file); @name says where it came from in the
+ * message set on error. Same results and ownership as cfg_load. */
+cfg *cfg_parse(const char *text, const char *name, char **cause);
 /* An empty configuration (every cfg_get returns its default). */
 cfg *cfg_new(void);
 void cfg_free(cfg *c); /* NULL is fine */

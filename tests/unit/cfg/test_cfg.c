@@ -140,6 +140,24 @@ static void test_errors(void **state)
     assert_null(cfg_load("/nonexistent/dawr.ini", NULL));
 }
 
+static void test_parse_string(void **state)
+{
+    char *cause = NULL;
+    cfg *c = cfg_parse("[a]\nb = c\n", "inline", &cause);
+    (void)state;
+    assert_non_null(c);
+    assert_string_equal(cfg_get(c, "a", "b", NULL), "c");
+    cfg_free(c);
+    assert_null(cfg_parse("[a]\n=\n[", "inline", &cause));
+    assert_non_null(cause);
+    assert_true(strncmp(cause, "inline:", 7) == 0);
+    free(cause);
+    c = cfg_parse("", NULL, NULL);
+    assert_non_null(c);
+    assert_null(cfg_get(c, "a", "b", NULL));
+    cfg_free(c);
+}
+
 static void test_set(void **state)
 {
     cfg *c = cfg_new();
@@ -208,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_continuation_and_repeat),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_parse_string),
         cmocka_unit_test(test_set),
         cmocka_unit_test(test_default_path),
         cmocka_unit_test(test_shipped_example),
