@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "prn.h"
@@ -24,14 +25,13 @@
 
 static void usage(FILE *fp)
 {
-    fprintf(fp,
-            "usage: dawr-print [--width 58|80] [--timeout MS] COMMAND\n"
-            "  list                         USB printers found\n"
-            "  status DEVICE                ask the printer how it is\n"
-            "  test DEVICE                  print a sample ticket\n"
-            "  ticket --json FILE DEVICE    print the ticket described in FILE\n"
-            "DEVICE: usb:auto | usb:VID:PID[:SERIAL] | file:PATH | tcp:HOST:PORT | "
-            "png:DIR\n");
+    fprintf(fp, "usage: dawr-print [--width 58|80] [--timeout MS] COMMAND\n"
+                "  list                         USB printers found\n"
+                "  status DEVICE                ask the printer how it is\n"
+                "  test DEVICE                  print a sample ticket\n"
+                "  ticket --json FILE DEVICE    print the ticket described in FILE\n"
+                "DEVICE: usb:auto | usb:VID:PID[:SERIAL] | file:PATH | tcp:HOST:PORT | "
+                "png:DIR\n");
 }
 
 /* Errors go to the person in both languages, and by name for scripts. */
@@ -128,6 +128,12 @@ static const char *str(json_t *o, const char *key)
 
 static int cmd_ticket(prn_printer *p, const char *path)
 {
+    struct stat sb;
+    if (stat(path, &sb) != 0 || sb.st_size > JSON_MAX) {
+        fprintf(stderr, "dawr-print: %s: missing or larger than %d bytes\n", path,
+                JSON_MAX);
+        return 2;
+    }
     json_error_t jerr;
     json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
     if (root == NULL || !json_is_object(root)) {
@@ -160,9 +166,12 @@ static int cmd_ticket(prn_printer *p, const char *path)
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"width", required_argument, NULL, 'w'}, {"timeout", required_argument, NULL, 't'},
-        {"json", required_argument, NULL, 'j'},  {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},     {NULL, 0, NULL, 0},
+        {"width", required_argument, NULL, 'w'},
+        {"timeout", required_argument, NULL, 't'},
+        {"json", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
     };
     int width = PRN_WIDTH_80MM, timeout = 0, c;
     const char *json = NULL;

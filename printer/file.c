@@ -54,9 +54,9 @@ prn_err prn_file_open(const char *path, struct prn_transport **out)
     int fd = plain ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)
                    : open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return errno == ENOENT ? PRN_ERR_NOT_FOUND
+        return errno == ENOENT                       ? PRN_ERR_NOT_FOUND
                : (errno == EACCES || errno == EBUSY) ? PRN_ERR_ACCESS
-                                                      : PRN_ERR_IO;
+                                                     : PRN_ERR_IO;
     struct file_tr *t = xcalloc(1, sizeof *t);
     t->base.ops = plain ? &plain_ops : &device_ops;
     t->fd = fd;

@@ -37,11 +37,11 @@ static inline void prn_image_set(struct prn_image *img, int x, int y)
 /* Rows per GS v 0 band: small enough for the receive buffer of cheap printers. */
 #define ESCPOS_BAND_ROWS 128
 
-void escpos_init(struct buf *b);                       /* ESC @ */
+void escpos_init(struct buf *b); /* ESC @ */
 /* GS v 0 bands of at most @band_rows rows (1..65535). */
 void escpos_raster(struct buf *b, const struct prn_image *img, int band_rows);
-void escpos_feed(struct buf *b, int lines);            /* ESC d n */
-void escpos_cut(struct buf *b);                        /* GS V 66 n: feed, partial cut */
+void escpos_feed(struct buf *b, int lines); /* ESC d n */
+void escpos_cut(struct buf *b);             /* GS V 66 n: feed, partial cut */
 /* DLE EOT n, n = 1..4. */
 void escpos_status_request(struct buf *b, int n);
 /* The whole job for one image: init, bands, feed, cut. */
@@ -65,6 +65,8 @@ void prn_fonts_free(struct prn_fonts *f); /* NULL is fine */
  * getenv's. */
 const char *prn_fonts_default_dir(void);
 
+/* True if @t has its required fields, sane numbers and no field over 512 bytes. */
+bool ticket_check(const struct prn_ticket *t);
 /* Lays @t out @width dots wide into a new 1-bit image the caller frees. */
 PRN_WUR prn_err ticket_render(struct prn_fonts *f, const struct prn_ticket *t, int width,
                               struct prn_image **out);

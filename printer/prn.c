@@ -16,6 +16,7 @@ struct prn_printer {
     struct prn_fonts *fonts;
     char *last_output;
     size_t last_job_size;
+    bool silent; /* did not answer a status request: do not ask before every job */
 };
 
 prn_err prn_open(const char *device, int width_dots, prn_printer **out)
@@ -122,23 +123,17 @@ prn_err prn_status(prn_printer *p, struct prn_status *st)
     return err != PRN_OK ? err : escpos_status_error(st);
 }
 
-static bool ticket_valid(const struct prn_ticket *t)
-{
-    return t && t->association && t->service && t->label && t->people_ahead >= 0 &&
-           t->wait_low >= 0 && t->wait_high >= t->wait_low;
-}
-
 prn_err prn_print_ticket(prn_printer *p, const struct prn_ticket *t)
 {
     free(p->last_output);
     p->last_output = NULL;
     p->last_job_size = 0;
-    if (!ticket_valid(t))
+    if (!ticket_check(t))
         return PRN_ERR_BAD_TICKET;
     if (p->fonts == NULL) {
         char *cause = NULL;
-        p->fonts = prn_fonts_load(p->font_dir ? p->font_dir : prn_fonts_default_dir(),
-                                  &cause);
+        p->fonts =
+            prn_fonts_load(p->font_dir ? p->font_dir : prn_fonts_default_dir(), &cause);
         free(cause);
         if (p->fonts == NULL)
             return PRN_ERR_FONTS;
@@ -148,12 +143,14 @@ prn_err prn_print_ticket(prn_printer *p, const struct prn_ticket *t)
         return err;
     /* A printer that answers status gets asked first, so a visitor is told "no paper"
      * instead of waiting for a ticket that never comes. One that does not answer
-     * (many file: devices) is printed to anyway. */
-    if (p->tr->ops->read) {
+     * (many file: devices, some network printers) is printed to anyway. */
+    if (p->tr->ops->read && !p->silent) {
         struct prn_status st;
         err = query_status(p, &st, p->timeout_ms < 1000 ? p->timeout_ms : 1000);
         if (err == PRN_ERR_UNPLUGGED || err == PRN_ERR_NOT_FOUND)
             return err;
+        /* Waiting up to a second before every ticket would be felt at the kiosk. */
+        p->silent = err == PRN_ERR_TIMEOUT || err == PRN_ERR_UNSUPPORTED;
         if (err == PRN_OK && escpos_status_blocks(escpos_status_error(&st)))
             return escpos_status_error(&st);
     }

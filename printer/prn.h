@@ -30,18 +30,18 @@ typedef enum prn_err {
     PRN_ERR_PAPER_OUT,      /* roll empty: the job was not printed */
     PRN_ERR_PAPER_NEAR_END, /* only reported by prn_status(); jobs still print */
     PRN_ERR_COVER_OPEN,
-    PRN_ERR_OFFLINE,        /* printer says it is offline for another reason */
-    PRN_ERR_CUTTER,         /* autocutter jammed or failed */
-    PRN_ERR_MECHANISM,      /* unrecoverable or other error reported by the printer */
-    PRN_ERR_TIMEOUT,        /* the printer did not accept or answer in time */
-    PRN_ERR_UNPLUGGED,      /* the device went away; the next job looks for it again */
-    PRN_ERR_NOT_FOUND,      /* no such printer */
-    PRN_ERR_ACCESS,         /* permission denied or the device is claimed elsewhere */
-    PRN_ERR_IO,             /* any other transport error */
-    PRN_ERR_BAD_DEVICE,     /* the device string is malformed */
-    PRN_ERR_BAD_TICKET,     /* a required ticket field is missing or too long */
-    PRN_ERR_FONTS,          /* fonts could not be loaded or the layout failed */
-    PRN_ERR_UNSUPPORTED,    /* the transport cannot do this (e.g. status on png:) */
+    PRN_ERR_OFFLINE,     /* printer says it is offline for another reason */
+    PRN_ERR_CUTTER,      /* autocutter jammed or failed */
+    PRN_ERR_MECHANISM,   /* unrecoverable or other error reported by the printer */
+    PRN_ERR_TIMEOUT,     /* the printer did not accept or answer in time */
+    PRN_ERR_UNPLUGGED,   /* the device went away; the next job looks for it again */
+    PRN_ERR_NOT_FOUND,   /* no such printer */
+    PRN_ERR_ACCESS,      /* permission denied or the device is claimed elsewhere */
+    PRN_ERR_IO,          /* any other transport error */
+    PRN_ERR_BAD_DEVICE,  /* the device string is malformed */
+    PRN_ERR_BAD_TICKET,  /* a required ticket field is missing or too long */
+    PRN_ERR_FONTS,       /* fonts could not be loaded or the layout failed */
+    PRN_ERR_UNSUPPORTED, /* the transport cannot do this (e.g. status on png:) */
     PRN_ERR_COUNT
 } prn_err;
 
@@ -54,21 +54,21 @@ const char *prn_err_name(prn_err err);
 /* What a ticket says. Every string is borrowed UTF-8, read during the call only.
  * Dates are formatted by the caller (common/cal) so prn knows no calendar. */
 struct prn_ticket {
-    const char *association;  /* required */
-    const char *service;      /* required */
-    const char *label;        /* required, e.g. "A-017" */
-    int people_ahead;         /* >= 0 */
-    int wait_low, wait_high;  /* expected wait in minutes, low <= high */
-    const char *hijri;        /* e.g. "٣ جمادى الآخرة ١٤٤٨ هـ  ١٠:٣٠ ص"; optional */
-    const char *gregorian;    /* e.g. "23/11/2026 10:30"; optional */
-    const char *qr_url;       /* status page of the ticket; optional */
-    const char *phone;        /* footer; optional */
-    const char *address;      /* footer; optional */
+    const char *association; /* required */
+    const char *service;     /* required */
+    const char *label;       /* required, e.g. "A-017" */
+    int people_ahead;        /* >= 0 */
+    int wait_low, wait_high; /* expected wait in minutes, low <= high */
+    const char *hijri; /* e.g. "٣ جمادى الآخرة ١٤٤٨ هـ  ١٠:٣٠ ص"; optional */
+    const char *gregorian; /* e.g. "23/11/2026 10:30"; optional */
+    const char *qr_url;    /* status page of the ticket; optional */
+    const char *phone;     /* footer; optional */
+    const char *address;   /* footer; optional */
     /* Support requests: when @application_ref is set the ticket says the request goes
      * to the research committee and gives the due date. */
     const char *application_ref;
     const char *due_date;
-    const char *english;      /* one English line under the Arabic; optional */
+    const char *english; /* one English line under the Arabic; optional */
 };
 
 /* What the printer reported through DLE EOT 1..4. */
@@ -101,7 +101,8 @@ void prn_set_font_dir(prn_printer *p, const char *dir);
 
 /* Lays out, encodes and sends one ticket, then cuts the paper. If the printer reports
  * a blocking condition (paper out, cover open, ...) beforehand nothing is sent and
- * that error is returned. */
+ * that error is returned. A printer that does not answer status requests within
+ * min(timeout, 1 s) is printed to anyway and not asked again by this handle. */
 PRN_WUR prn_err prn_print_ticket(prn_printer *p, const struct prn_ticket *t);
 
 /* Asks the printer for its status. PRN_OK means nothing is wrong; otherwise the most

@@ -23,11 +23,11 @@ enum block_kind { BLOCK_TEXT, BLOCK_RULE, BLOCK_QR };
 
 struct block {
     enum block_kind kind;
-    int gap;            /* blank dots above */
+    int gap; /* blank dots above */
     int height;
-    txt_layout *lo;     /* BLOCK_TEXT */
-    QRcode *qr;         /* BLOCK_QR */
-    int module;         /* BLOCK_QR: dots per module */
+    txt_layout *lo; /* BLOCK_TEXT */
+    QRcode *qr;     /* BLOCK_QR */
+    int module;     /* BLOCK_QR: dots per module */
 };
 
 struct sheet {
@@ -164,11 +164,12 @@ static bool field_ok(const char *s, bool required)
     return strlen(s) <= MAX_FIELD;
 }
 
-static bool ticket_fields_ok(const struct prn_ticket *t)
+bool ticket_check(const struct prn_ticket *t)
 {
-    const char *optional[] = {t->hijri,   t->gregorian,       t->qr_url,
-                              t->phone,   t->address,         t->application_ref,
-                              t->due_date, t->english};
+    if (t == NULL)
+        return false;
+    const char *optional[] = {t->hijri,   t->gregorian,       t->qr_url,   t->phone,
+                              t->address, t->application_ref, t->due_date, t->english};
     if (!field_ok(t->association, true) || !field_ok(t->service, true) ||
         !field_ok(t->label, true))
         return false;
@@ -208,8 +209,8 @@ static void compose(struct sheet *s, const struct prn_ticket *t)
         add_rule(s, 12);
         add_text(s, "رقم الطلب", 26, false, true, 10);
         add_text(s, t->application_ref, 40, true, false, 2);
-        add_text(s, "سيتم رفع طلبك إلى لجنة البحث والرد عليك خلال أسبوعين", 28,
-                 true, true, 8);
+        add_text(s, "سيتم رفع طلبك إلى لجنة البحث والرد عليك خلال أسبوعين", 28, true,
+                 true, 8);
         if (set(t->due_date)) {
             line = xasprintf("موعد الرد: %s", t->due_date);
             add_text(s, line, 26, false, true, 6);
@@ -282,7 +283,7 @@ prn_err ticket_render(struct prn_fonts *f, const struct prn_ticket *t, int width
                       struct prn_image **out)
 {
     *out = NULL;
-    if (!ticket_fields_ok(t))
+    if (!ticket_check(t))
         return PRN_ERR_BAD_TICKET;
     if (width < 128 || width > 2048)
         return PRN_ERR_BAD_DEVICE;

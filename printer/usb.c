@@ -21,15 +21,15 @@
 struct usb_tr {
     struct prn_transport base;
     libusb_context *ctx;
-    bool any;              /* usb:auto */
+    bool any; /* usb:auto */
     uint16_t vid, pid;
-    char *serial;          /* NULL: any */
+    char *serial; /* NULL: any */
     libusb_device_handle *h;
     int iface, alt;
     uint8_t ep_out, ep_in; /* ep_in 0: no status channel */
     uint16_t in_packet;
-    bool detached;         /* we took the interface from a kernel driver */
-    uint8_t pending[512];  /* status bytes read beyond what was asked for */
+    bool detached;        /* we took the interface from a kernel driver */
+    uint8_t pending[512]; /* status bytes read beyond what was asked for */
     size_t pending_len;
 };
 
@@ -333,9 +333,9 @@ prn_err prn_usb_list(char ***out)
             continue;
         char serial[128];
         read_serial(list[i], NULL, serial, sizeof serial);
-        names[k++] = *serial ? xasprintf("usb:%04x:%04x:%s", dd.idVendor, dd.idProduct,
-                                         serial)
-                             : xasprintf("usb:%04x:%04x", dd.idVendor, dd.idProduct);
+        names[k++] =
+            *serial ? xasprintf("usb:%04x:%04x:%s", dd.idVendor, dd.idProduct, serial)
+                    : xasprintf("usb:%04x:%04x", dd.idVendor, dd.idProduct);
     }
     libusb_free_device_list(list, 1);
     libusb_exit(ctx);

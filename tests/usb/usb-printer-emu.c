@@ -36,11 +36,12 @@
  * then one configuration: interface 0 vendor-specific with its own bulk pair (a
  * driver must not pick it), interface 1 printer class 7/1/2 with bulk OUT 0x03 and
  * bulk IN 0x84. */
-static const char descriptors[] =
-    "1201000200000040e60f1e81000100000001"
-    "09023700020100c032"
-    "090400000200ff0000" "0705010240000007058102400000"
-    "090401000207010200" "0705030240000007058402400000";
+static const char descriptors[] = "1201000200000040e60f1e81000100000001"
+                                  "09023700020100c032"
+                                  "090400000200ff0000"
+                                  "0705010240000007058102400000"
+                                  "090401000207010200"
+                                  "0705030240000007058402400000";
 
 struct urb_rec {
     UMockdevIoctlData *urb; /* resolved with its buffer */
@@ -137,7 +138,8 @@ static bool submit(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
         umockdev_ioctl_client_complete(client, -1, ENODEV);
         return true;
     }
-    if (u->type != USBDEVFS_URB_TYPE_BULK || (u->endpoint != EP_OUT && u->endpoint != EP_IN)) {
+    if (u->type != USBDEVFS_URB_TYPE_BULK ||
+        (u->endpoint != EP_OUT && u->endpoint != EP_IN)) {
         fprintf(emu.log, "submit-rejected type=%d ep=0x%02x\n", u->type, u->endpoint);
         umockdev_ioctl_client_complete(client, -1, EINVAL);
         return true;
@@ -151,8 +153,10 @@ static bool submit(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
     r->client_addr = addr;
     if (u->endpoint == EP_OUT) {
         size_t n = (size_t)u->buffer_length;
-        if ((strcmp(emu.scenario, "unplug") == 0 || strcmp(emu.scenario, "replug") == 0) &&
-            !emu.replugged_once && emu.out_bytes + n > UNPLUG_AFTER && emu.out_bytes > 100) {
+        if ((strcmp(emu.scenario, "unplug") == 0 ||
+             strcmp(emu.scenario, "replug") == 0) &&
+            !emu.replugged_once && emu.out_bytes + n > UNPLUG_AFTER &&
+            emu.out_bytes > 100) {
             emu.replugged_once = true;
             /* The cable is pulled mid-job: this URB and everything after fails. */
             emu.unplugged = true;
@@ -187,7 +191,8 @@ static bool reap(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
         struct usbdevfs_urb *u = (struct usbdevfs_urb *)r->urb->data;
         if (r->discarded && !r->ready)
             u->status = -ENOENT;
-        UMockdevIoctlData *ptr = umockdev_ioctl_data_resolve(arg, 0, sizeof(void *), NULL);
+        UMockdevIoctlData *ptr =
+            umockdev_ioctl_data_resolve(arg, 0, sizeof(void *), NULL);
         umockdev_ioctl_data_set_ptr(ptr, 0, r->urb);
         g_ptr_array_remove_index(emu.urbs, i);
         umockdev_ioctl_client_complete(client, 0, 0);
@@ -211,10 +216,10 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
     switch (request) {
     case USBDEVFS_GET_CAPABILITIES: {
         UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), NULL);
-        *(guint32 *)d->data = USBDEVFS_CAP_BULK_SCATTER_GATHER |
-                              USBDEVFS_CAP_BULK_CONTINUATION |
-                              USBDEVFS_CAP_NO_PACKET_SIZE_LIM |
-                              USBDEVFS_CAP_REAP_AFTER_DISCONNECT | USBDEVFS_CAP_ZERO_PACKET;
+        *(guint32 *)d->data =
+            USBDEVFS_CAP_BULK_SCATTER_GATHER | USBDEVFS_CAP_BULK_CONTINUATION |
+            USBDEVFS_CAP_NO_PACKET_SIZE_LIM | USBDEVFS_CAP_REAP_AFTER_DISCONNECT |
+            USBDEVFS_CAP_ZERO_PACKET;
         umockdev_ioctl_client_complete(client, 0, 0);
         break;
     }
@@ -234,7 +239,8 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
         UMockdevIoctlData *d =
             umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_ioctl), NULL);
         struct usbdevfs_ioctl *io = (struct usbdevfs_ioctl *)d->data;
-        if (io->ioctl_code == (int)USBDEVFS_DISCONNECT && io->ifno == 1 && emu.driver[0]) {
+        if (io->ioctl_code == (int)USBDEVFS_DISCONNECT && io->ifno == 1 &&
+            emu.driver[0]) {
             fprintf(emu.log, "detach %s\n", emu.driver);
             emu.driver[0] = '\0';
             umockdev_ioctl_client_complete(client, 0, 0);
@@ -301,24 +307,23 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
 static bool add_device(void)
 {
     GError *err = NULL;
-    char *desc = g_strdup_printf(
-        "P: /devices/pci0000:00/0000:00:14.0/usb1/1-2\n"
-        "N: bus/usb/001/005\n"
-        "E: SUBSYSTEM=usb\n"
-        "E: DEVTYPE=usb_device\n"
-        "E: DRIVER=usb\n"
-        "E: BUSNUM=001\n"
-        "E: DEVNUM=005\n"
-        "E: DEVNAME=" DEVNODE "\n"
-        "E: PRODUCT=fe6/811e/100\n"
-        "A: busnum=1\\n\n"
-        "A: devnum=5\\n\n"
-        "A: bConfigurationValue=1\\n\n"
-        "A: speed=12\\n\n"
-        "A: idVendor=0fe6\\n\n"
-        "A: idProduct=811e\\n\n"
-        "H: descriptors=%s\n",
-        descriptors);
+    char *desc = g_strdup_printf("P: /devices/pci0000:00/0000:00:14.0/usb1/1-2\n"
+                                 "N: bus/usb/001/005\n"
+                                 "E: SUBSYSTEM=usb\n"
+                                 "E: DEVTYPE=usb_device\n"
+                                 "E: DRIVER=usb\n"
+                                 "E: BUSNUM=001\n"
+                                 "E: DEVNUM=005\n"
+                                 "E: DEVNAME=" DEVNODE "\n"
+                                 "E: PRODUCT=fe6/811e/100\n"
+                                 "A: busnum=1\\n\n"
+                                 "A: devnum=5\\n\n"
+                                 "A: bConfigurationValue=1\\n\n"
+                                 "A: speed=12\\n\n"
+                                 "A: idVendor=0fe6\\n\n"
+                                 "A: idProduct=811e\\n\n"
+                                 "H: descriptors=%s\n",
+                                 descriptors);
     bool ok = umockdev_testbed_add_from_string(emu.testbed, desc, &err);
     g_free(desc);
     if (!ok) {

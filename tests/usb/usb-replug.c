@@ -1,8 +1,8 @@
 /* usb-replug — one printer handle, three jobs, the cable pulled during the first:
  * the first job fails with PRN_ERR_UNPLUGGED, a job while the printer is away fails
  * (PRN_ERR_NOT_FOUND, or PRN_ERR_UNPLUGGED while the dying device is still listed),
- * and once it is back the same handle finds it again and prints. Run inside usb-printer-emu's "replug" scenario. Uses only prn.h, like the
- * kiosk does.
+ * and once it is back the same handle finds it again and prints. Run inside
+ * usb-printer-emu's "replug" scenario. Uses only prn.h, like the kiosk does.
  */
 #include <stdio.h>
 #include <time.h>

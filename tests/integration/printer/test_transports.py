@@ -68,7 +68,26 @@ def strip_status_requests(data):
     return bytes(out)
 
 
+r = run("--help")
+check(r.returncode == 0 and "ticket --json FILE DEVICE" in r.stdout, "--help prints usage")
+r = run("--version")
+check(r.returncode == 0 and r.stdout.startswith("dawr-print "), "--version")
+for bad in (["--width", "70", "test", "png:/tmp"], ["frobnicate", "png:/tmp"], ["test"],
+            ["ticket", "png:/tmp"]):
+    r = run(*bad)
+    check(r.returncode == 2, "usage error for %s" % " ".join(bad))
+r = run("test", "usb:nonsense")
+check(r.returncode == 1 and "(bad-device)" in r.stderr, "malformed device → bad-device")
+
 with tempfile.TemporaryDirectory() as tmp:
+    # A ticket missing its label is refused, in both languages.
+    bad = os.path.join(tmp, "bad.json")
+    with open(bad, "w") as f:
+        f.write('{"association": "x", "service": "y", "people_ahead": 1}')
+    r = run("ticket", "--json", bad, "png:" + tmp)
+    check(r.returncode == 1 and "(bad-ticket)" in r.stderr and "التذكرة" in r.stderr,
+          "ticket without a label → bad-ticket")
+
     # file: the reference stream.
     ref = os.path.join(tmp, "ref.bin")
     r = run("ticket", "--json", TICKET, "file:" + ref)

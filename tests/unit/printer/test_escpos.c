@@ -25,8 +25,8 @@ static void test_init_feed_cut(void **state)
     escpos_feed(&b, 3);
     escpos_cut(&b);
     escpos_feed(&b, 999); /* clamped to one byte */
-    const uint8_t want[] = {0x1b, 0x40, 0x1b, 0x64, 3, 0x1d, 0x56, 0x42, 0x00,
-                            0x1b, 0x64, 255};
+    const uint8_t want[] = {0x1b, 0x40, 0x1b, 0x64, 3,    0x1d,
+                            0x56, 0x42, 0x00, 0x1b, 0x64, 255};
     assert_bytes(&b, want, sizeof want);
     buf_free(&b);
 }
@@ -54,8 +54,7 @@ static void test_raster_width_padding(void **state)
     prn_image_set(img, 3, 1);
     struct buf b = {0};
     escpos_raster(&b, img, 24);
-    const uint8_t want[] = {0x1d, 0x76, 0x30, 0, 2, 0, 2, 0,
-                            0x80, 0x40, 0x10, 0x80};
+    const uint8_t want[] = {0x1d, 0x76, 0x30, 0, 2, 0, 2, 0, 0x80, 0x40, 0x10, 0x80};
     assert_bytes(&b, want, sizeof want);
     buf_free(&b);
     prn_image_free(img);
@@ -88,8 +87,8 @@ static void test_raster_large(void **state)
     struct buf b = {0};
     escpos_raster(&b, img, 1000);
     assert_int_equal(b.len, 8 + 263 * 300);
-    const uint8_t head[] = {0x1d, 0x76, 0x30, 0, 263 & 0xff, 263 >> 8, 300 & 0xff,
-                            300 >> 8};
+    const uint8_t head[] = {0x1d,       0x76,     0x30,       0,
+                            263 & 0xff, 263 >> 8, 300 & 0xff, 300 >> 8};
     assert_memory_equal(b.data, head, sizeof head);
     buf_free(&b);
     prn_image_free(img);
@@ -119,20 +118,20 @@ struct bit_case {
 
 #define F(name) offsetof(struct prn_status, name)
 static const struct bit_case bit_cases[] = {
-    {1, 0x12, PRN_OK, SIZE_MAX},           /* all clear */
-    {1, 0x16, PRN_OK, SIZE_MAX},           /* bit 2: drawer pin, not an error */
+    {1, 0x12, PRN_OK, SIZE_MAX},            /* all clear */
+    {1, 0x16, PRN_OK, SIZE_MAX},            /* bit 2: drawer pin, not an error */
     {1, 0x1a, PRN_ERR_OFFLINE, F(offline)}, /* bit 3: off-line */
     {1, 0x32, PRN_ERR_OFFLINE, F(offline)}, /* bit 5: waiting for online recovery */
     {1, 0x52, PRN_OK, F(feed_button)},      /* bit 6: feed button pressed */
     {2, 0x12, PRN_OK, SIZE_MAX},
-    {2, 0x16, PRN_ERR_COVER_OPEN, F(cover_open)},  /* bit 2 */
-    {2, 0x1a, PRN_OK, F(feed_button)},             /* bit 3: feeding by button */
-    {2, 0x32, PRN_ERR_PAPER_OUT, F(paper_out)},    /* bit 5: stopped, paper end */
+    {2, 0x16, PRN_ERR_COVER_OPEN, F(cover_open)},   /* bit 2 */
+    {2, 0x1a, PRN_OK, F(feed_button)},              /* bit 3: feeding by button */
+    {2, 0x32, PRN_ERR_PAPER_OUT, F(paper_out)},     /* bit 5: stopped, paper end */
     {2, 0x52, PRN_ERR_MECHANISM, F(unrecoverable)}, /* bit 6: error occurred */
     {3, 0x12, PRN_OK, SIZE_MAX},
-    {3, 0x16, PRN_ERR_MECHANISM, F(unrecoverable)},   /* bit 2: mechanism error */
-    {3, 0x1a, PRN_ERR_CUTTER, F(cutter_error)},       /* bit 3: autocutter */
-    {3, 0x32, PRN_ERR_MECHANISM, F(unrecoverable)},   /* bit 5: unrecoverable */
+    {3, 0x16, PRN_ERR_MECHANISM, F(unrecoverable)},    /* bit 2: mechanism error */
+    {3, 0x1a, PRN_ERR_CUTTER, F(cutter_error)},        /* bit 3: autocutter */
+    {3, 0x32, PRN_ERR_MECHANISM, F(unrecoverable)},    /* bit 5: unrecoverable */
     {3, 0x52, PRN_ERR_MECHANISM, F(auto_recoverable)}, /* bit 6: auto-recoverable */
     {4, 0x12, PRN_OK, SIZE_MAX},
     {4, 0x16, PRN_ERR_PAPER_NEAR_END, F(paper_near_end)}, /* bit 2 */
@@ -156,8 +155,8 @@ static void test_status_bits(void **state)
         for (size_t f = 0; f < sizeof st / sizeof(bool); f++) {
             bool want = c->field != SIZE_MAX && f * sizeof(bool) == c->field;
             if (flags[f] != want)
-                fail_msg("case %zu (n=%d byte=0x%02x): flag %zu is %d", i, c->n,
-                         c->byte, f, flags[f]);
+                fail_msg("case %zu (n=%d byte=0x%02x): flag %zu is %d", i, c->n, c->byte,
+                         f, flags[f]);
         }
     }
 }
@@ -203,7 +202,8 @@ static void test_messages(void **state)
             assert_string_not_equal(prn_err_name((prn_err)e), prn_err_name((prn_err)f));
     }
     assert_string_equal(prn_err_name(PRN_ERR_COUNT), "unknown");
-    assert_string_equal(prn_strerror_en(PRN_ERR_PAPER_OUT), "The printer is out of paper");
+    assert_string_equal(prn_strerror_en(PRN_ERR_PAPER_OUT),
+                        "The printer is out of paper");
 }
 
 int main(void)

@@ -189,9 +189,19 @@ static void test_file_transport_stream(void **state)
 static void test_bad_devices(void **state)
 {
     (void)state;
-    const char *bad[] = {"", "lp0", "usb:", "usb:zz:1", "usb:04b8", "usb:04b8:0e15:",
-                         "usb:12345:1", "tcp:", "tcp:host:", "tcp:host:9x", "tcp:[::1",
-                         "file:", "png:"};
+    const char *bad[] = {"",
+                         "lp0",
+                         "usb:",
+                         "usb:zz:1",
+                         "usb:04b8",
+                         "usb:04b8:0e15:",
+                         "usb:12345:1",
+                         "tcp:",
+                         "tcp:host:",
+                         "tcp:host:9x",
+                         "tcp:[::1",
+                         "file:",
+                         "png:"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         prn_printer *p = (prn_printer *)1;
         prn_err err = prn_open(bad[i], 576, &p);
@@ -211,9 +221,12 @@ static void test_bad_devices(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain_80),          cmocka_unit_test(test_plain_58),
-        cmocka_unit_test(test_support_80),        cmocka_unit_test(test_support_58),
-        cmocka_unit_test(test_support_is_longer), cmocka_unit_test(test_bad_tickets),
+        cmocka_unit_test(test_plain_80),
+        cmocka_unit_test(test_plain_58),
+        cmocka_unit_test(test_support_80),
+        cmocka_unit_test(test_support_58),
+        cmocka_unit_test(test_support_is_longer),
+        cmocka_unit_test(test_bad_tickets),
         cmocka_unit_test(test_file_transport_stream),
         cmocka_unit_test(test_bad_devices),
     };
