@@ -67,4 +67,25 @@ rc=0; "$bin" --window 12 >/dev/null 2>&1 || rc=$?
 rc=0; "$bin" --tz Mars/Olympus --screenshot "$tmp/c.png" >/dev/null 2>&1 || rc=$?
 [[ $rc == 2 && ! -e $tmp/c.png ]] || fail "unknown zone gave $rc, want 2 and no file"
 "$bin" --help | grep -q -- --screenshot || fail "--help does not mention --screenshot"
+
+# 4. The window closes on Escape (xdotool on the same Xvfb).
+if command -v xdotool >/dev/null; then
+  cat >"$tmp/esc.sh" <<'ESC'
+"$1" --time 1729409400 & pid=$!
+for i in $(seq 50); do
+  win=$(xdotool search --class dawr-showcase 2>/dev/null | head -1)
+  [ -n "$win" ] && break
+  sleep 0.1
+done
+[ -n "$win" ] || { kill $pid; echo "no window"; exit 1; }
+xdotool windowfocus "$win"; sleep 0.2; xdotool key Escape
+for i in $(seq 50); do
+  kill -0 $pid 2>/dev/null || { wait $pid; exit $?; }
+  sleep 0.1
+done
+kill $pid; echo "still open after Escape"; exit 1
+ESC
+  xvfb-run -a bash "$tmp/esc.sh" "$bin" || fail "Escape did not close the window"
+  echo "Escape closes the window"
+fi
 echo "ok"
