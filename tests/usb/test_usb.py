@@ -2,7 +2,7 @@
 """USB end to end: the real dawr-print (prn's usb.c on libusb) against a printer
 emulated by usb-printer-emu under umockdev.
 
-ok        found by usb:auto and usb:VID:PID, usblp detached, interface 1 claimed (the
+ok        found by usb:auto and usb:VID:PID:SERIAL, usblp detached, interface 1 claimed (the
           printer interface, not the vendor one before it), the bytes on bulk OUT
           after the status questions equal what file: writes for the same ticket
           (itself proven equal to the encoder's output by test_prn_roundtrip);
@@ -55,10 +55,10 @@ def emulate(tmp, scenario, *args, timeout=30):
 
 with tempfile.TemporaryDirectory() as tmp:
     r, _, _, _ = emulate(tmp, "ok", "list")
-    check(r.returncode == 0 and r.stdout.strip() == "usb:0fe6:811e",
+    check(r.returncode == 0 and r.stdout.strip() == "usb:0fe6:811e:DAWR0001",
           "list finds the emulated printer (%r)" % r.stdout.strip())
 
-    for width, device in (("80", "usb:auto"), ("58", "usb:0fe6:811e")):
+    for width, device in (("80", "usb:auto"), ("58", "usb:0fe6:811e:DAWR0001")):
         ref = os.path.join(tmp, "ref-%s.bin" % width)
         subprocess.run([TOOL, "--width", width, "ticket", "--json", TICKET, "file:" + ref],
                        check=True, capture_output=True)
@@ -106,7 +106,9 @@ with tempfile.TemporaryDirectory() as tmp:
     check("replugged" in events and events.count("detach usblp") == 2,
           "replug: the returning printer is detached and claimed again")
 
-    r, _, _, _ = emulate(tmp, "ok", "ticket", "--json", TICKET, "usb:1234:5678")
-    check(r.returncode == 1 and "(not-found)" in r.stderr, "other VID:PID: not-found")
+    for other in ("usb:1234:5678", "usb:0fe6:811e:OTHER"):
+        r, _, events, _ = emulate(tmp, "ok", "ticket", "--json", TICKET, other)
+        check(r.returncode == 1 and "(not-found)" in r.stderr and "claim 1" not in events,
+              "%s: not-found, nothing claimed" % other)
 
 sys.exit(1 if failures else 0)

@@ -31,12 +31,13 @@
 #define EP_OUT 0x03
 #define EP_IN 0x84
 #define UNPLUG_AFTER 20000
+#define SERIAL "DAWR0001"
 
-/* Device descriptor 0fe6:811e, no strings (so no control transfers are needed),
- * then one configuration: interface 0 vendor-specific with its own bulk pair (a
+/* Device descriptor 0fe6:811e with serial number string 3 ("DAWR0001"), then one
+ * configuration: interface 0 vendor-specific with its own bulk pair (a
  * driver must not pick it), interface 1 printer class 7/1/2 with bulk OUT 0x03 and
  * bulk IN 0x84. */
-static const char descriptors[] = "1201000200000040e60f1e81000100000001"
+static const char descriptors[] = "1201000200000040e60f1e81000100000301"
                                   "09023700020100c032"
                                   "090400000200ff0000"
                                   "0705010240000007058102400000"
@@ -128,9 +129,38 @@ static void serve_in(void)
     }
 }
 
+/* GET_DESCRIPTOR(STRING) on endpoint 0: language 0x0409 and the serial number, the
+ * only control transfers libusb_get_string_descriptor_ascii() makes. The buffer is
+ * the 8-byte setup packet followed by room for the answer. */
+static void control_in(struct usbdevfs_urb *u)
+{
+    uint8_t *setup = u->buffer, *out = setup + 8;
+    int want = setup[6] | setup[7] << 8, n = 0;
+    uint8_t answer[64];
+    u->status = 0;
+    if (setup[0] == 0x80 && setup[1] == 6 && setup[3] == 3 && setup[2] == 0) {
+        const uint8_t langs[] = {4, 3, 0x09, 0x04};
+        memcpy(answer, langs, n = sizeof langs);
+    } else if (setup[0] == 0x80 && setup[1] == 6 && setup[3] == 3 && setup[2] == 3) {
+        n = 2 + 2 * (int)strlen(SERIAL);
+        answer[0] = (uint8_t)n;
+        answer[1] = 3;
+        for (size_t i = 0; i < strlen(SERIAL); i++) {
+            answer[2 + 2 * i] = (uint8_t)SERIAL[i];
+            answer[3 + 2 * i] = 0;
+        }
+    } else {
+        fprintf(emu.log, "control-stall %02x %02x\n", setup[0], setup[1]);
+        u->status = -EPIPE;
+    }
+    n = MIN(n, MIN(want, u->buffer_length - 8));
+    memcpy(out, answer, (size_t)n);
+    u->actual_length = n;
+}
+
 static bool submit(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
 {
-    UMockdevIoctlData *urb_data =
+    g_autoptr(UMockdevIoctlData) urb_data =
         umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_urb), NULL);
     struct usbdevfs_urb *u = (struct usbdevfs_urb *)urb_data->data;
     unsigned long addr = urb_data->client_addr;
@@ -138,20 +168,25 @@ static bool submit(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
         umockdev_ioctl_client_complete(client, -1, ENODEV);
         return true;
     }
-    if (u->type != USBDEVFS_URB_TYPE_BULK ||
-        (u->endpoint != EP_OUT && u->endpoint != EP_IN)) {
+    bool control = u->type == USBDEVFS_URB_TYPE_CONTROL && u->endpoint == 0;
+    if (!control && (u->type != USBDEVFS_URB_TYPE_BULK ||
+                     (u->endpoint != EP_OUT && u->endpoint != EP_IN))) {
         fprintf(emu.log, "submit-rejected type=%d ep=0x%02x\n", u->type, u->endpoint);
         umockdev_ioctl_client_complete(client, -1, EINVAL);
         return true;
     }
-    UMockdevIoctlData *buf = umockdev_ioctl_data_resolve(
+    /* Kept as urb_data's child; u->buffer now points at the local copy. */
+    g_autoptr(UMockdevIoctlData) buf = umockdev_ioctl_data_resolve(
         urb_data, G_STRUCT_OFFSET(struct usbdevfs_urb, buffer), (gsize)u->buffer_length,
         NULL);
-    (void)buf; /* kept as urb_data's child; u->buffer now points at the local copy */
+    (void)buf;
     struct urb_rec *r = g_new0(struct urb_rec, 1);
     r->urb = g_object_ref(urb_data);
     r->client_addr = addr;
-    if (u->endpoint == EP_OUT) {
+    if (control) {
+        control_in(u);
+        r->ready = true;
+    } else if (u->endpoint == EP_OUT) {
         size_t n = (size_t)u->buffer_length;
         if ((strcmp(emu.scenario, "unplug") == 0 ||
              strcmp(emu.scenario, "replug") == 0) &&
@@ -191,7 +226,7 @@ static bool reap(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
         struct usbdevfs_urb *u = (struct usbdevfs_urb *)r->urb->data;
         if (r->discarded && !r->ready)
             u->status = -ENOENT;
-        UMockdevIoctlData *ptr =
+        g_autoptr(UMockdevIoctlData) ptr =
             umockdev_ioctl_data_resolve(arg, 0, sizeof(void *), NULL);
         umockdev_ioctl_data_set_ptr(ptr, 0, r->urb);
         g_ptr_array_remove_index(emu.urbs, i);
@@ -215,7 +250,8 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
     g_mutex_lock(&emu.lock);
     switch (request) {
     case USBDEVFS_GET_CAPABILITIES: {
-        UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), NULL);
+        g_autoptr(UMockdevIoctlData) d =
+            umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), NULL);
         *(guint32 *)d->data =
             USBDEVFS_CAP_BULK_SCATTER_GATHER | USBDEVFS_CAP_BULK_CONTINUATION |
             USBDEVFS_CAP_NO_PACKET_SIZE_LIM | USBDEVFS_CAP_REAP_AFTER_DISCONNECT |
@@ -224,7 +260,7 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
         break;
     }
     case USBDEVFS_GETDRIVER: {
-        UMockdevIoctlData *d =
+        g_autoptr(UMockdevIoctlData) d =
             umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_getdriver), NULL);
         struct usbdevfs_getdriver *gd = (struct usbdevfs_getdriver *)d->data;
         if (gd->interface == 1 && emu.driver[0]) {
@@ -236,7 +272,7 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
         break;
     }
     case USBDEVFS_IOCTL: {
-        UMockdevIoctlData *d =
+        g_autoptr(UMockdevIoctlData) d =
             umockdev_ioctl_data_resolve(arg, 0, sizeof(struct usbdevfs_ioctl), NULL);
         struct usbdevfs_ioctl *io = (struct usbdevfs_ioctl *)d->data;
         if (io->ioctl_code == (int)USBDEVFS_DISCONNECT && io->ifno == 1 &&
@@ -257,7 +293,8 @@ static gboolean handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *cl
     }
     case USBDEVFS_CLAIMINTERFACE:
     case USBDEVFS_RELEASEINTERFACE: {
-        UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(int), NULL);
+        g_autoptr(UMockdevIoctlData) d =
+            umockdev_ioctl_data_resolve(arg, 0, sizeof(int), NULL);
         int ifno = *(int *)d->data;
         bool claim = request == USBDEVFS_CLAIMINTERFACE;
         fprintf(emu.log, "%s %d\n", claim ? "claim" : "release", ifno);
