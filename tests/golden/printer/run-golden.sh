@@ -2,7 +2,8 @@
 # Golden ticket images: each JSON ticket here is printed with dawr-print to png: at
 # 80 mm and 58 mm and compared with the committed NAME-WIDTH.png: same size, and no
 # ink more than one dot away from ink in the other image (edges may move by a dot
-# with FreeType/harfbuzz/txt changes; letters, dots and lines may not). The QR code in every image must decode
+# with FreeType/harfbuzz/txt changes; letters, dots and lines may not). The same
+# ticket sent to file: is decoded from ESC/POS (escpos2pbm.py) and compared too. The QR code in every image must decode
 # (zbarimg) to the ticket's qr_url. UPDATE_GOLDEN=1 rewrites the committed images —
 # look at them before committing.
 set -eu
@@ -50,6 +51,19 @@ for json in "$here"/*.json; do
                 else
                     echo "ok   $name-$width: $got, $far pixels differ beyond 1 dot"
                 fi
+            fi
+        fi
+        # The ESC/POS stream, decoded, is the same picture as the golden image.
+        "$tool" --width "$width" ticket --json "$json" "file:$dir/job.bin" >/dev/null
+        python3 "$here/escpos2pbm.py" "$dir/job.bin" "$dir/job.pbm"
+        if [ -f "$golden" ] && [ "${UPDATE_GOLDEN:-0}" != 1 ]; then
+            far=$(( $(far_ink "$golden" "$dir/job.pbm") + $(far_ink "$dir/job.pbm" "$golden") ))
+            if [ "$(identify -format '%wx%h' "$dir/job.pbm")" != \
+                 "$(identify -format '%wx%h' "$golden")" ] || [ "$far" -gt 8 ]; then
+                echo "FAIL $name-$width: decoded ESC/POS differs from the golden image"
+                fail=1
+            else
+                echo "ok   $name-$width: decoded ESC/POS matches the golden image"
             fi
         fi
         qr=$(zbarimg --raw -q "$img" 2>/dev/null || true)
