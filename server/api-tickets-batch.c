@@ -5,10 +5,13 @@
  * their issue and sleep; one writer thread takes everything queued, issues it in ONE
  * transaction (store_ticket_issue_batch), commits, publishes the events and wakes
  * the waiters. Under load a batch holds as many tickets as arrived during the
- * previous commit; alone, a ticket commits at once. */
+ * previous commit; alone, a ticket commits at once. Each waiter sleeps on its own
+ * semaphore, so finishing a batch wakes exactly its requests and no lock is fought
+ * over on the way out. */
 #include "api.h"
 
 #include <pthread.h>
+#include <semaphore.h>
 #include <string.h>
 
 #include "sse.h"
@@ -19,13 +22,12 @@ struct api_batch_item {
     const struct store_issue *req;
     struct store_ticket_view *out;
     enum store_err err;
-    bool done;
+    sem_t done;
     struct api_batch_item *next;
 };
 
 static pthread_mutex_t api_batch_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t api_batch_work = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t api_batch_done = PTHREAD_COND_INITIALIZER;
 static struct api_batch_item *api_batch_head, **api_batch_tail = &api_batch_head;
 static bool api_batch_running, api_batch_stopping;
 static pthread_t api_batch_thread;
@@ -43,18 +45,16 @@ static void api_batch_run(struct api_batch_item *items, size_t n)
     e = store_ticket_issue_batch(api_store, reqs, n, outs, errs);
     if (e == STORE_OK)
         sse_notify();
-    pthread_mutex_lock(&api_batch_lock);
     it = items;
     for (size_t i = 0; i < n; i++) {
+        /* Read next first: once posted, the item's owner may return and free it. */
         struct api_batch_item *next = it->next;
         it->err = e == STORE_OK ? errs[i] : e;
         if (it->err == STORE_OK)
             *it->out = outs[i];
-        it->done = true;
+        sem_post(&it->done);
         it = next;
     }
-    pthread_cond_broadcast(&api_batch_done);
-    pthread_mutex_unlock(&api_batch_lock);
 }
 
 static void *api_batch_main(void *arg)
@@ -106,7 +106,7 @@ void api_batch_stop(void)
 
 enum store_err api_batch_issue(const struct store_issue *req, struct store_ticket_view *out)
 {
-    struct api_batch_item it = {req, out, STORE_OK, false, NULL};
+    struct api_batch_item it = {.req = req, .out = out};
 
     if (!api_batch_running) {
         enum store_err e = store_ticket_issue(api_store, req, out);
@@ -114,12 +114,14 @@ enum store_err api_batch_issue(const struct store_issue *req, struct store_ticke
             sse_notify();
         return e;
     }
+    sem_init(&it.done, 0, 0);
     pthread_mutex_lock(&api_batch_lock);
     *api_batch_tail = &it;
     api_batch_tail = &it.next;
     pthread_cond_signal(&api_batch_work);
-    while (!it.done)
-        pthread_cond_wait(&api_batch_done, &api_batch_lock);
     pthread_mutex_unlock(&api_batch_lock);
+    while (sem_wait(&it.done) != 0)
+        ;
+    sem_destroy(&it.done);
     return it.err;
 }

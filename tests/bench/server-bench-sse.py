@@ -22,7 +22,7 @@ for i in range(CLIENTS):
     socks.append(s)
 time.sleep(0.5)
 for key, _ in sel.select(0.1):
-    key.sock.recv(65536)  # headers and the retry line
+    key.fileobj.recv(65536)  # headers and the retry line
 
 conn = http.client.HTTPConnection("127.0.0.1", int(port))
 hdr = {"Cookie": cookie, "X-CSRF-Token": csrf}
@@ -55,7 +55,7 @@ for i in range(CALLS):
     while got < CLIENTS and time.perf_counter() < deadline:
         for key, _ in sel.select(0.5):
             now = time.perf_counter()
-            data = key.sock.recv(65536)
+            data = key.fileobj.recv(65536)
             key.data["buf"] += data
             if b"event: ticket.called" in key.data["buf"]:
                 key.data["buf"] = b""
@@ -67,7 +67,7 @@ for i in range(CALLS):
     end = time.perf_counter() + 0.05
     while time.perf_counter() < end:
         for key, _ in sel.select(0.01):
-            key.sock.recv(65536)
+            key.fileobj.recv(65536)
             key.data["buf"] = b""
 
 
