@@ -61,8 +61,8 @@ struct prn_fonts;
 /* Loads the five bundled fonts from @dir. NULL and *@cause (caller frees) on error. */
 struct prn_fonts *prn_fonts_load(const char *dir, char **cause);
 void prn_fonts_free(struct prn_fonts *f); /* NULL is fine */
-/* The default font folder: $DAWR_ASSETS/fonts or the source tree's. Static string or
- * getenv's. */
+/* The default font folder: $DAWR_ASSETS/fonts, else the source tree's assets/fonts.
+ * Borrowed; valid until the next call. */
 const char *prn_fonts_default_dir(void);
 
 /* True if @t has its required fields, sane numbers and no field over 512 bytes. */

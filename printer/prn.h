@@ -109,7 +109,7 @@ PRN_WUR prn_err prn_print_ticket(prn_printer *p, const struct prn_ticket *t);
  * serious condition (paper near end included). @st may be NULL. */
 PRN_WUR prn_err prn_status(prn_printer *p, struct prn_status *st);
 
-/* The file the last job wrote (png: and file:), or NULL. Borrowed, valid until the
+/* The image file the last job wrote (png: only), or NULL. Borrowed, valid until the
  * next job or prn_close(). */
 const char *prn_last_output(const prn_printer *p);
 /* The bytes of the last job's ESC/POS stream (0 for png:). */
