@@ -94,6 +94,12 @@ enum store_err store_begin(struct store *st);
 enum store_err store_commit(struct store *st);
 enum store_err store_rollback(struct store *st);
 
+/* Called after every commit that added events, with the highest committed event
+ * sequence — the moment SSE clients may be told. Runs on the committing thread after
+ * the store lock is released; it may call store functions. NULL removes it. */
+void store_set_event_hook(struct store *st, void (*hook)(int64_t last_seq, void *arg),
+                          void *arg);
+
 /* ---------------------------------------------------------------- meta */
 
 /* Association details given at creation (borrowed copies in @out). */
@@ -274,9 +280,12 @@ enum store_err store_tickets_today(struct store *st, const char *service, int st
  * at least id, label, service, state and counter. @staff_id may be 0. */
 
 /* Picks with queue_choose_next among today's waiting tickets of the counter's
- * services, inside the write transaction. STORE_ERR_EMPTY when nobody waits,
- * STORE_ERR_CLOSED when the counter is closed, STORE_ERR_STATE when the counter still
- * has a called/serving ticket (finish it first). */
+ * services, inside the write transaction. A ticket the counter still holds is
+ * finished first, in the same transaction with its own event: being served -> done,
+ * called but never served -> no_show (staff press "next" when they are through).
+ * STORE_ERR_EMPTY when nobody waits (the finishing is still committed),
+ * STORE_ERR_CLOSED when the counter is closed, STORE_ERR_NOT_FOUND for no such
+ * counter. */
 enum store_err store_call_next(struct store *st, int counter, int64_t staff_id,
                                struct queue_ticket *out);
 /* Below the recall limit: recalls+1 and event "ticket.recalled"; at the limit the
