@@ -359,8 +359,9 @@ enum form_err form_check_mobile(const char *in, char out[FORM_MOBILE_LEN + 1])
 /* --- name and places --- */
 
 /* Copies @in to @out (capacity @cap incl. NUL) trimmed with runs of whitespace made
- * one ASCII space. Returns false when invalid UTF-8 or too long. */
-static bool squeeze(const char *in, char *out, size_t cap)
+ * one ASCII space. Returns 0, SQUEEZE_BAD for invalid UTF-8 or SQUEEZE_LONG. */
+enum { SQUEEZE_OK, SQUEEZE_BAD, SQUEEZE_LONG };
+static int squeeze(const char *in, char *out, size_t cap)
 {
     size_t o = 0;
     bool pending_space = false;
@@ -368,33 +369,37 @@ static bool squeeze(const char *in, char *out, size_t cap)
         unsigned cp;
         size_t n = utf8_next(p, &cp);
         if (n == 0)
-            return false;
+            return SQUEEZE_BAD;
         if (is_space(cp)) {
             pending_space = o > 0;
         } else {
             if (pending_space) {
                 if (o + 1 >= cap)
-                    return false;
+                    return SQUEEZE_LONG;
                 out[o++] = ' ';
                 pending_space = false;
             }
             if (o + n >= cap)
-                return false;
+                return SQUEEZE_LONG;
             memcpy(out + o, p, n);
             o += n;
         }
         p += n;
     }
     out[o] = '\0';
-    return true;
+    return SQUEEZE_OK;
 }
 
 enum form_err form_check_name(const char *in, char out[FORM_NAME_MAX + 1])
 {
     if (blank(in))
         return FORM_ERR_NAME_EMPTY;
-    if (!squeeze(in, out, FORM_NAME_MAX + 1))
+    switch (squeeze(in, out, FORM_NAME_MAX + 1)) {
+    case SQUEEZE_BAD:
+        return FORM_ERR_NAME_CHARS;
+    case SQUEEZE_LONG:
         return FORM_ERR_NAME_LONG;
+    }
     int parts = 0, letters = 0;
     bool short_part = false;
     for (const char *p = out;; ) {
@@ -435,7 +440,7 @@ static enum form_err check_place(const char *in, char *out, enum form_err empty,
 {
     if (blank(in))
         return empty;
-    if (!squeeze(in, out, FORM_PLACE_MAX + 1))
+    if (squeeze(in, out, FORM_PLACE_MAX + 1) != SQUEEZE_OK)
         return invalid;
     int letters = 0;
     for (const char *p = out; *p != '\0';) {
