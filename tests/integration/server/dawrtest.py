@@ -112,6 +112,12 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+            # Under ASan/UBSan builds a report lands in the log; it is a failure.
+            log = open(self.log_path, errors="replace").read()
+            if "Sanitizer" in log or "runtime error:" in log:
+                fail("sanitizer report in the server log:\n" + log[log.find("=="):][:3000])
+            if self.proc.returncode not in (0, -15):
+                fail("server exited with %s" % self.proc.returncode)
 
     def kill(self):
         if self.proc and self.proc.poll() is None:
