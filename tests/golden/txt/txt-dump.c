@@ -66,6 +66,7 @@ int main(int argc, char **argv)
 {
     int size = 32, width = 0;
     txt_dir dir = TXT_DIR_AUTO;
+    txt_digits digits = TXT_DIGITS_LATN;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--font") && i + 1 < argc && nfonts < MAX_FONTS) {
             char *cause = NULL;
@@ -90,9 +91,11 @@ int main(int argc, char **argv)
             dir = !strcmp(argv[i], "rtl")   ? TXT_DIR_RTL
                   : !strcmp(argv[i], "ltr") ? TXT_DIR_LTR
                                             : TXT_DIR_AUTO;
+        } else if (!strcmp(argv[i], "--digits") && i + 1 < argc) {
+            digits = !strcmp(argv[++i], "arab") ? TXT_DIGITS_ARAB : TXT_DIGITS_LATN;
         } else {
             fprintf(stderr, "usage: txt-dump --font F... [--size PX] [--width PX] "
-                            "[--dir rtl|ltr|auto] < paragraphs\n");
+                            "[--dir rtl|ltr|auto] [--digits arab|latn] < paragraphs\n");
             return 2;
         }
     }
@@ -103,7 +106,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < nfonts; i++)
         txt_layout_add_font(lo, fonts[i]);
     if (!txt_layout_set_size(lo, size) || !txt_layout_set_width(lo, width) ||
-        !txt_layout_set_direction(lo, dir))
+        !txt_layout_set_direction(lo, dir) || !txt_layout_set_digits(lo, digits))
         return 2;
 
     char *line = NULL;
