@@ -7,8 +7,9 @@
 
 #include <string.h>
 
-/* Matches one pattern against @path, filling @params; returns false on mismatch. */
-static bool route_match_one(const char *pattern, const char *path,
+/* Matches one pattern against @path, filling @params; returns the number of
+ * parameters, or -1 on mismatch. */
+static int route_match_one(const char *pattern, const char *path,
                             char params[ROUTE_MAX_PARAMS][ROUTE_PARAM_MAX])
 {
     const char *p = pattern, *s = path;
@@ -19,7 +20,7 @@ static bool route_match_one(const char *pattern, const char *path,
             const char *pend = strchr(p, '}');
             size_t len = strcspn(s, "/");
             if (pend == NULL || len == 0 || len >= ROUTE_PARAM_MAX || n >= ROUTE_MAX_PARAMS)
-                return false;
+                return -1;
             memcpy(params[n], s, len);
             params[n][len] = '\0';
             n++;
@@ -28,11 +29,11 @@ static bool route_match_one(const char *pattern, const char *path,
             continue;
         }
         if (*p != *s)
-            return false;
+            return -1;
         p++;
         s++;
     }
-    return *s == '\0';
+    return *s == '\0' ? n : -1;
 }
 
 enum route_match route_find(const char *method, const char *path, const struct route **out,
@@ -44,13 +45,16 @@ enum route_match route_find(const char *method, const char *path, const struct r
     if (strlen(path) >= ROUTE_PATH_MAX)
         return ROUTE_NOT_FOUND;
     for (const struct route *rt = route_table; rt->method != NULL; rt++) {
-        if (!route_match_one(rt->pattern, path, scratch))
+        int n = route_match_one(rt->pattern, path, scratch);
+        if (n < 0)
             continue;
         if (strcmp(rt->method, method) != 0) {
             path_seen = true;
             continue;
         }
-        memcpy(params, scratch, sizeof scratch);
+        /* Unused slots are empty strings, never leftovers of another pattern. */
+        memset(params, 0, sizeof scratch);
+        memcpy(params, scratch, (size_t)n * sizeof scratch[0]);
         *out = rt;
         return ROUTE_FOUND;
     }
