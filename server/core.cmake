@@ -17,10 +17,3 @@ target_link_libraries(dawr_srvcore
   PRIVATE PkgConfig::SQLITE PkgConfig::SODIUM PkgConfig::JANSSON PkgConfig::INIH
           Threads::Threads m)
 
-# The store benchmark: tickets/s, one transaction per ticket vs group commit.
-# Built here unless tests/bench/ has its own CMakeLists.txt that adds it.
-if(NOT EXISTS ${CMAKE_SOURCE_DIR}/tests/bench/CMakeLists.txt
-   AND EXISTS ${CMAKE_SOURCE_DIR}/tests/bench/store-bench.c)
-  add_executable(store-bench ${CMAKE_SOURCE_DIR}/tests/bench/store-bench.c)
-  target_link_libraries(store-bench PRIVATE dawr_srvcore)
-endif()

@@ -109,8 +109,10 @@ static double mean(const double *v, size_t n)
 
 static void finish(struct agg *a, struct store_report_row *out)
 {
-    qsort(a->waits, a->n_waits, sizeof *a->waits, cmp_double);
-    qsort(a->svc, a->n_svc, sizeof *a->svc, cmp_double);
+    if (a->n_waits > 0)
+        qsort(a->waits, a->n_waits, sizeof *a->waits, cmp_double);
+    if (a->n_svc > 0)
+        qsort(a->svc, a->n_svc, sizeof *a->svc, cmp_double);
     a->row.wait_mean = mean(a->waits, a->n_waits);
     a->row.wait_p50 = pct(a->waits, a->n_waits, 50);
     a->row.wait_p90 = pct(a->waits, a->n_waits, 90);
