@@ -135,7 +135,7 @@ void api_admin_services_put(struct http_req *r)
             http_reply_bad_request(r, "code");
             return;
         }
-        snprintf(s.code, sizeof s.code, "%s", r->params[0]);
+        memcpy(s.code, r->params[0], strlen(r->params[0]) + 1); /* length checked above */
         snprintf(s.prefix, sizeof s.prefix, "%.7s", r->params[0]);
         s.weight = 1.0;
         s.active = true;
