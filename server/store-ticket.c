@@ -228,7 +228,11 @@ static enum store_err ticket_save(struct store *st, enum queue_state before,
 /* Inserts @t (id 0) as a new row, giving it a token and an id. */
 static enum store_err ticket_insert(struct store *st, struct queue_ticket *t, const char *note)
 {
-    sx_random_hex(t->token, (QUEUE_TOKEN_SIZE - 1) / 2);
+    /* Time first, then 96 random bits: still unguessable, but new tokens land at
+     * the end of their unique index instead of dirtying random pages of it, which
+     * at thousands of tickets a second is most of what a commit would write. */
+    snprintf(t->token, 9, "%08x", (unsigned)(uint32_t)t->issued_at);
+    sx_random_hex(t->token + 8, 12);
     sqlite3_stmt *s = sx_prep(st, "INSERT INTO tickets(service_id, day, number, label, token, "
                                   "priority, state, issued_at, origin_id, application_id, "
                                   "device_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "

@@ -145,11 +145,23 @@ static int exec_sql(struct store *st, const char *sql)
     return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+/* Runs a cached statement that returns no rows; SQLite result code. */
+static int step_cached(struct store *st, const char *sql)
+{
+    sqlite3_stmt *s = sx_prep(st, sql);
+    if (s == NULL)
+        return sqlite3_errcode(st->db);
+    int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
 enum store_err sx_begin(struct store *st)
 {
     sx_lock(st);
     bool nested = st->in_batch || st->depth > 0;
-    int rc = exec_sql(st, nested ? "SAVEPOINT op" : "BEGIN IMMEDIATE");
+    /* Savepoints run once per call inside a batch: keep them prepared. */
+    int rc = nested ? step_cached(st, "SAVEPOINT op") : exec_sql(st, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) {
         enum store_err e = sx_err(st, rc);
         sx_unlock(st);
@@ -202,7 +214,7 @@ enum store_err sx_end(struct store *st, enum store_err rc)
     } else {
         reset_all(st);
         if (rc == STORE_OK) {
-            int r = exec_sql(st, "RELEASE op");
+            int r = step_cached(st, "RELEASE op");
             if (r != SQLITE_OK)
                 rc = sx_err(st, r);
         } else {
