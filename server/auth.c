@@ -1,8 +1,11 @@
 /* auth — passwords, random tokens, staff sessions and login rate limiting.
  *
- * Sessions are few (one per logged-in staff member), so a mutex-guarded list is
- * enough. Only the BLAKE2b hash of a session token is kept: a memory dump does not
- * give anyone a usable cookie. */
+ * Sessions are kept in the store (so staff stay logged in across a restart) and
+ * cached here: they are few (one per logged-in staff member), so a mutex-guarded list
+ * is enough, and a request then costs no database read. The store's last-seen time is
+ * refreshed at most every AUTH_TOUCH_SECONDS, so staff requests do not each cost a
+ * write. Only the BLAKE2b hash of a session token is kept anywhere: neither a memory
+ * dump nor the database gives anyone a usable cookie. */
 #include "auth.h"
 
 #include <pthread.h>
@@ -13,8 +16,10 @@
 
 #include <sodium.h>
 
+#include "api.h"
 #include "util.h"
 
+#define AUTH_TOUCH_SECONDS 300
 #define AUTH_IDLE_SECONDS (30 * 60)
 #define AUTH_ABSOLUTE_SECONDS (12 * 60 * 60)
 #define AUTH_LIMIT_ENTRIES 4096 /* cap on remembered login failures */
@@ -23,6 +28,7 @@ struct auth_session {
     struct auth_who who;
     time_t created;
     time_t last_seen;
+    time_t stored_seen; /* last_seen as last written to the store */
     struct auth_session *next;
 };
 
@@ -74,6 +80,46 @@ void auth_token_hash(const char *token, char out[AUTH_HASH_LEN + 1])
     sodium_bin2hex(out, AUTH_HASH_LEN + 1, h, sizeof h);
 }
 
+static void auth_session_cache(struct auth_session *s)
+{
+    pthread_mutex_lock(&auth_lock);
+    s->next = auth_sessions;
+    auth_sessions = s;
+    pthread_mutex_unlock(&auth_lock);
+}
+
+/* Loads a session from the store after a restart; false when unknown, expired, idle
+ * too long or its staff account is disabled. */
+static bool auth_session_load(const char *hash, struct auth_who *who, time_t now)
+{
+    struct store_session ss;
+    struct store_staff st;
+
+    if (api_store == NULL || store_session_get(api_store, hash, &ss) != STORE_OK)
+        return false;
+    bool ok = now - ss.last_seen_at <= AUTH_IDLE_SECONDS &&
+              now - ss.created_at <= AUTH_ABSOLUTE_SECONDS && strlen(ss.csrf) == AUTH_TOKEN_LEN &&
+              store_staff_get(api_store, ss.staff_id, &st) == STORE_OK && st.active;
+    if (ok) {
+        struct auth_session *s = xcalloc(1, sizeof *s);
+        memset(who, 0, sizeof *who);
+        who->kind = AUTH_STAFF;
+        who->id = st.id;
+        who->role = route_role_from_name(store_role_name(st.role));
+        snprintf(who->name, sizeof who->name, "%s", st.username);
+        memcpy(who->csrf, ss.csrf, AUTH_TOKEN_LEN + 1);
+        memcpy(who->session_hash, hash, AUTH_HASH_LEN + 1);
+        s->who = *who;
+        s->created = ss.created_at;
+        s->last_seen = now;
+        s->stored_seen = ss.last_seen_at;
+        auth_session_cache(s);
+    }
+    sodium_memzero(&ss, sizeof ss);
+    sodium_memzero(&st, sizeof st);
+    return ok;
+}
+
 void auth_session_create(struct auth_who *who, char token[AUTH_TOKEN_LEN + 1])
 {
     struct auth_session *s = xcalloc(1, sizeof *s);
@@ -82,11 +128,19 @@ void auth_session_create(struct auth_who *who, char token[AUTH_TOKEN_LEN + 1])
     auth_token_hash(token, who->session_hash);
     auth_token_new(who->csrf);
     s->who = *who;
-    s->created = s->last_seen = time(NULL);
-    pthread_mutex_lock(&auth_lock);
-    s->next = auth_sessions;
-    auth_sessions = s;
-    pthread_mutex_unlock(&auth_lock);
+    s->created = s->last_seen = s->stored_seen = time(NULL);
+    if (api_store != NULL) {
+        struct store_session ss = {.staff_id = who->id,
+                                   .created_at = s->created,
+                                   .last_seen_at = s->created,
+                                   .expires_at = s->created + AUTH_ABSOLUTE_SECONDS};
+        snprintf(ss.token_hash, sizeof ss.token_hash, "%s", who->session_hash);
+        snprintf(ss.csrf, sizeof ss.csrf, "%s", who->csrf);
+        /* Unsaved, the session still works until a restart; not worth refusing. */
+        (void)store_session_create(api_store, &ss);
+        sodium_memzero(&ss, sizeof ss);
+    }
+    auth_session_cache(s);
 }
 
 /* Removes expired sessions; called with the lock held. */
@@ -109,7 +163,7 @@ bool auth_session_lookup(const char *token, struct auth_who *who)
 {
     char h[AUTH_HASH_LEN + 1];
     time_t now = time(NULL);
-    bool found = false;
+    bool found = false, touch = false;
 
     if (token == NULL || strlen(token) != AUTH_TOKEN_LEN)
         return false;
@@ -119,12 +173,20 @@ bool auth_session_lookup(const char *token, struct auth_who *who)
     for (struct auth_session *s = auth_sessions; s != NULL; s = s->next) {
         if (sodium_memcmp(s->who.session_hash, h, AUTH_HASH_LEN) == 0) {
             s->last_seen = now;
+            if (now - s->stored_seen >= AUTH_TOUCH_SECONDS) {
+                s->stored_seen = now;
+                touch = true;
+            }
             *who = s->who;
             found = true;
             break;
         }
     }
     pthread_mutex_unlock(&auth_lock);
+    if (touch && api_store != NULL)
+        (void)store_session_touch(api_store, h);
+    if (!found)
+        found = auth_session_load(h, who, now);
     return found;
 }
 
@@ -149,6 +211,8 @@ static void auth_session_remove_if(const char *hash, long long user)
 void auth_session_destroy(const char *session_hash)
 {
     auth_session_remove_if(session_hash, 0);
+    if (api_store != NULL)
+        (void)store_session_delete(api_store, session_hash);
 }
 
 void auth_session_destroy_user(long long id)

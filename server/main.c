@@ -193,6 +193,8 @@ static int main_serve(const char *listen_addr, const char *web_root)
     pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 
+    /* Sessions idle past their limit before this start are of no use to anyone. */
+    (void)store_sessions_purge(api_store, 30 * 60);
     sse_init(store_event_last_seq(api_store), api_events_fetch);
     api_batch_start();
     if (http_start(listen_addr, web_root, &cause) != 0) {

@@ -126,6 +126,19 @@ def run(srv, table):
     check(r.status == 200 and "dawr_http_requests_total" in r.body, "/metrics in Prometheus text")
     check(srv.get("/api/info").json()["version"], "/api/info")
 
+    # Sessions live in the store: a restart does not log staff out, and the CSRF
+    # token stays the one given at login.
+    s = staff["researcher"]
+    srv.stop()
+    srv.start()
+    r = s.get("/api/me")
+    check(r.status == 200 and r.json()["csrf"] == s.csrf, "a session survives a server restart")
+    check(s.post("/api/counters/4/open").status == 200, "and its CSRF token still works")
+    check(s.post("/api/logout").status == 204, "logout")
+    srv.stop()
+    srv.start()
+    check(s.get("/api/me").status == 401, "a logged-out session stays dead after a restart")
+
 
 if __name__ == "__main__":
     main()
