@@ -82,8 +82,8 @@ static int handler(void *user, const char *section, const char *name, const char
             snprintf(sv->name_en, sizeof sv->name_en, "%s", value);
         else if (strcmp(name, "needs_application") == 0)
             sv->needs_application = parse_bool(value);
-        else if (strcmp(name, "weight") == 0 && (sv->weight = strtod(value, NULL)) > 0)
-            ;
+        else if (strcmp(name, "weight") == 0 && strtod(value, NULL) > 0)
+            sv->weight = strtod(value, NULL);
         else if (strcmp(name, "sort") == 0)
             sv->sort = atoi(value);
         else {

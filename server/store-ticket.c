@@ -399,6 +399,18 @@ enum store_err store_ticket_issue_batch(struct store *st, const struct store_iss
     return store_commit(st);
 }
 
+enum store_err store_idempotency_purge(struct store *st, int64_t age_s)
+{
+    enum store_err e = sx_begin(st);
+    if (e != STORE_OK)
+        return e;
+    sqlite3_stmt *s = sx_prep(st, "DELETE FROM idempotency WHERE created_at < ?");
+    if (s == NULL)
+        return sx_end(st, STORE_ERR_IO);
+    sqlite3_bind_int64(s, 1, store_now(st) - age_s);
+    return sx_end(st, sx_exec(st, s));
+}
+
 /* ---------------------------------------------------------------- reads */
 
 static enum store_err view_by(struct store *st, const char *token, int64_t id,

@@ -392,6 +392,11 @@ struct store_rating {
 enum store_err store_rating_add(struct store *st, int64_t ticket_id, int score,
                                 const char *comment, struct store_rating *out);
 
+/* Forgets idempotency keys (tickets and applications) older than @age_s seconds;
+ * a kiosk retries within seconds, so a day is plenty. Keeps the key index small.
+ * No event. */
+enum store_err store_idempotency_purge(struct store *st, int64_t age_s);
+
 /* ---------------------------------------------------------------- events */
 
 struct store_event {

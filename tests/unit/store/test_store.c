@@ -179,6 +179,58 @@ static void test_default_hash_is_argon2id(void **state)
     free(pw);
 }
 
+/* A database written by a newer program is refused rather than guessed at; one at
+ * the current version opens as is. Uses the sqlite3 shell to age the file. */
+static void test_schema_versions(void **state)
+{
+    (void)state;
+    struct store *st = open_store(NULL);
+    assert_int_equal(store_schema_version(st), store_schema_latest());
+    store_close(st);
+    if (system("command -v sqlite3 >/dev/null 2>&1") != 0)
+        skip();
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'PRAGMA user_version = %d'", path,
+             store_schema_latest() + 1);
+    assert_int_equal(system(cmd), 0);
+    struct store_config c = config();
+    char *pw = NULL, *cause = NULL;
+    assert_null(store_open(path, &c, &pw, &cause));
+    assert_non_null(strstr(cause, "newer"));
+    free(cause);
+    snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'PRAGMA user_version = %d'", path,
+             store_schema_latest());
+    assert_int_equal(system(cmd), 0);
+    st = open_store(&pw);
+    assert_null(pw); /* not seeded twice */
+    store_close(st);
+}
+
+static void test_bad_seed_file(void **state)
+{
+    (void)state;
+    char ini[200];
+    snprintf(ini, sizeof ini, "%s/bad.ini", dir);
+    FILE *f = fopen(ini, "w");
+    assert_non_null(f);
+    fputs("[service A]\nname_ar = طلب\ncolour = red\n", f);
+    fclose(f);
+    struct store_config c = config();
+    c.services_ini = ini;
+    char *pw = NULL, *cause = NULL;
+    assert_null(store_open(path, &c, &pw, &cause));
+    assert_non_null(strstr(cause, "colour"));
+    free(cause);
+    f = fopen(ini, "w");
+    fputs("[service A]\nname_ar = طلب\n[counter 1]\nservices = A, Q\n", f);
+    fclose(f);
+    cause = NULL;
+    assert_null(store_open(path, &c, &pw, &cause));
+    assert_non_null(strstr(cause, "unknown service Q"));
+    free(cause);
+    unlink(ini);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -274,6 +326,12 @@ static void test_idempotency(void **state)
     assert_int_equal(byt.t.id, v1.t.id);
     assert_int_equal(byt.position, 1);
     assert_int_equal(store_ticket_by_token(st, "nope", &byt), STORE_ERR_NOT_FOUND);
+    /* A day later the keys may be forgotten; the same key is then a new request. */
+    clock_now += 86400 + 1;
+    assert_int_equal(store_idempotency_purge(st, 86400), STORE_OK);
+    assert_int_equal(store_ticket_issue(st, &req, &v2), STORE_OK);
+    assert_false(v2.replayed);
+    assert_true(v2.t.id != v1.t.id);
     store_close(st);
 }
 
@@ -862,6 +920,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_open_seed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_default_hash_is_argon2id, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_schema_versions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_seed_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_numbering_and_reopen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idempotency, setup, teardown),
         cmocka_unit_test_setup_teardown(test_call_next_matches_queue, setup, teardown),
