@@ -4,13 +4,15 @@ args: PORT COOKIE CSRF DISPLAY_TOKEN. For each call: t0 = request sent, t1 = rep
 received, then the arrival time of the matching ticket.called event at every client.
 Prints p50/p99 of (arrival - t0) and of (arrival - t1) over all clients and calls."""
 import http.client
+import os
 import selectors
 import socket
 import sys
 import time
 
 port, cookie, csrf, display = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-CLIENTS, CALLS = 100, 200
+CLIENTS = 100
+CALLS = int(os.environ.get("DAWR_BENCH_SSE_CALLS", "200"))
 
 sel = selectors.DefaultSelector()
 socks = []
