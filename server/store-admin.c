@@ -47,7 +47,7 @@ enum store_err store_services_list(struct store *st, bool include_inactive,
     *n = 0;
     char day[QUEUE_DAY_SIZE];
     store_today(st, day);
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, "SELECT " SERVICE_COLS "FROM services s "
                                   "WHERE ?2 OR s.active ORDER BY s.sort, s.code");
     if (s == NULL) {
@@ -77,7 +77,7 @@ static enum store_err service_one(struct store *st, const char *code, int64_t id
 {
     char day[QUEUE_DAY_SIZE];
     store_today(st, day);
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, "SELECT " SERVICE_COLS "FROM services s "
                                   "WHERE s.code = ?2 OR s.id = ?3");
     if (s == NULL) {
@@ -193,7 +193,7 @@ enum store_err store_counters_list(struct store *st, struct store_counter **out,
 {
     *out = NULL;
     *n = 0;
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, COUNTER_SELECT "ORDER BY number");
     if (s == NULL) {
         sx_unlock(st);
@@ -243,7 +243,7 @@ enum store_err sx_counter_get(struct store *st, int number, struct store_counter
 
 enum store_err store_counter_get(struct store *st, int number, struct store_counter *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     enum store_err e = counter_by_number(st, number, out);
     sx_unlock(st);
     return e;
@@ -365,7 +365,7 @@ enum store_err store_counter_set_services(struct store *st, int number,
 
 enum store_err store_counter_current(struct store *st, int number, struct queue_ticket *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, TICKET_SELECT "WHERE t.counter = ? AND t.state IN "
                                                 "('called', 'serving') "
                                                 "ORDER BY t.called_at DESC, t.id DESC LIMIT 1");
@@ -496,7 +496,7 @@ enum store_err store_staff_create(struct store *st, const char *username,
 
 enum store_err store_staff_get(struct store *st, int64_t id, struct store_staff *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     enum store_err e = staff_one(st, id, NULL, out);
     sx_unlock(st);
     return e;
@@ -505,7 +505,7 @@ enum store_err store_staff_get(struct store *st, int64_t id, struct store_staff 
 enum store_err store_staff_get_by_username(struct store *st, const char *username,
                                            struct store_staff *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     enum store_err e = staff_one(st, -1, username ? username : "", out);
     sx_unlock(st);
     return e;
@@ -515,7 +515,7 @@ enum store_err store_staff_list(struct store *st, struct store_staff **out, size
 {
     *out = NULL;
     *n = 0;
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, STAFF_SELECT "ORDER BY username");
     if (s == NULL) {
         sx_unlock(st);
@@ -629,7 +629,7 @@ enum store_err store_session_create(struct store *st, const struct store_session
 enum store_err store_session_get(struct store *st, const char *token_hash,
                                  struct store_session *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, "SELECT token_hash, staff_id, csrf, created_at, "
                                   "last_seen_at, expires_at FROM sessions "
                                   "WHERE token_hash = ? AND expires_at > ?");
@@ -773,7 +773,7 @@ enum store_err store_device_create(struct store *st, const char *name,
 enum store_err store_device_by_token(struct store *st, const char *token_hash,
                                      struct store_device *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, DEVICE_SELECT "WHERE token_hash = ? AND revoked = 0");
     if (s == NULL) {
         sx_unlock(st);
@@ -795,7 +795,7 @@ enum store_err store_devices_list(struct store *st, struct store_device **out, s
 {
     *out = NULL;
     *n = 0;
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, DEVICE_SELECT "ORDER BY id");
     if (s == NULL) {
         sx_unlock(st);

@@ -241,7 +241,7 @@ enum store_err store_application_create(struct store *st, const struct form_app 
 enum store_err store_application_get(struct store *st, int64_t id,
                                      struct store_application *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     enum store_err e = app_load(st, id, NULL, out);
     sx_unlock(st);
     return e;
@@ -250,7 +250,7 @@ enum store_err store_application_get(struct store *st, int64_t id,
 enum store_err store_application_get_by_ref(struct store *st, const char *reference,
                                             struct store_application *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     enum store_err e = app_load(st, -1, reference ? reference : "", out);
     sx_unlock(st);
     return e;
@@ -261,7 +261,7 @@ enum store_err store_application_signature(struct store *st, int64_t id, void **
 {
     *png = NULL;
     *len = 0;
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, "SELECT signature FROM applications WHERE id = ?");
     if (s == NULL) {
         sx_unlock(st);
@@ -291,7 +291,7 @@ enum store_err store_applications_list(struct store *st, const struct store_app_
     struct store_app_filter all = {.status = -1};
     if (f == NULL)
         f = &all;
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(
         st, "SELECT " APP_COLS "FROM applications WHERE (?1 IS NULL OR status = ?1) "
             "AND (?2 = 0 OR status NOT IN ('accepted', 'rejected')) "
@@ -401,7 +401,7 @@ enum store_err store_application_status_lookup(struct store *st, const char *ref
 {
     char *digits = form_ascii_digits(last4 ? last4 : "");
     bool shape = strlen(digits) == 4;
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, "SELECT status, nid FROM applications WHERE reference = ?");
     enum store_err e = STORE_ERR_IO;
     if (s != NULL) {

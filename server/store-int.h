@@ -47,6 +47,10 @@ struct store {
     void *now_arg;
     void (*hook)(int64_t last_seq, void *arg);
     void *hook_arg;
+
+    /* Read-only connection, same file, own lock and statement cache; NULL in the
+     * reader itself. */
+    struct store *reader;
 };
 
 /* Cached prepared statement for @sql (a string literal), reset and unbound. NULL
@@ -60,6 +64,10 @@ enum store_err sx_fail(enum store_err e, const char *msg);
 /* Reads: take and release the lock (resetting statements on release). */
 void sx_lock(struct store *st);
 void sx_unlock(struct store *st);
+/* Starts a read: returns the store to read through (the writer when it is free or
+ * held by this thread, else the read-only connection), locked; release it with
+ * sx_unlock on the returned store. */
+struct store *sx_rbegin(struct store *st);
 /* Writes: lock and open a transaction (BEGIN IMMEDIATE, or a SAVEPOINT inside a
  * batch). sx_end commits (or releases) when @rc is STORE_OK and rolls back
  * otherwise, unlocks, runs the event hook after a durable commit, and returns the

@@ -249,7 +249,7 @@ enum store_err store_report(struct store *st, const char *from, const char *to,
         return sx_fail(STORE_ERR_INVALID, "bad day range");
     memcpy(out->from, from, QUEUE_DAY_SIZE);
     memcpy(out->to, to, QUEUE_DAY_SIZE);
-    sx_lock(st);
+    st = sx_rbegin(st);
     enum store_err e = tickets_part(st, out);
     if (e == STORE_OK)
         e = apps_part(st, out);

@@ -417,7 +417,7 @@ static enum store_err view_by(struct store *st, const char *token, int64_t id,
                               struct store_ticket_view *out)
 {
     memset(out, 0, sizeof *out);
-    sx_lock(st);
+    st = sx_rbegin(st);
     enum store_err e = ticket_load(st, token, id, &out->t);
     if (e == STORE_OK)
         e = sx_ticket_view(st, out);
@@ -443,7 +443,7 @@ enum store_err store_tickets_today(struct store *st, const char *service, int st
     *n = 0;
     char day[QUEUE_DAY_SIZE];
     store_today(st, day);
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s = sx_prep(st, TICKET_SELECT "WHERE t.day = ?1 AND (?2 IS NULL OR "
                                                 "s.code = ?2) AND (?3 IS NULL OR t.state = ?3) "
                                                 "ORDER BY t.issued_at, t.id");

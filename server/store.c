@@ -140,6 +140,21 @@ void sx_unlock(struct store *st)
     pthread_mutex_unlock(&st->lock);
 }
 
+struct store *sx_rbegin(struct store *st)
+{
+    /* Free, or already ours (a batch on this thread must read its own writes):
+     * read on the writer. Otherwise a commit is under way on another thread, and
+     * WAL lets the reader connection see the last committed state meanwhile. */
+    if (st->reader == NULL) {
+        sx_lock(st);
+        return st;
+    }
+    if (pthread_mutex_trylock(&st->lock) == 0)
+        return st;
+    sx_lock(st->reader);
+    return st->reader;
+}
+
 static int exec_sql(struct store *st, const char *sql)
 {
     return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
@@ -367,7 +382,7 @@ enum store_err store_events_after(struct store *st, int64_t after, size_t limit,
     *n = 0;
     if (limit == 0)
         limit = 1000;
-    sx_lock(st);
+    st = sx_rbegin(st);
     sqlite3_stmt *s =
         sx_prep(st, "SELECT seq, type, payload, at FROM events WHERE seq > ? ORDER BY seq "
                     "LIMIT ?");
@@ -406,7 +421,7 @@ void store_events_free(struct store_event *ev, size_t n)
 
 int64_t store_event_last_seq(struct store *st)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     int64_t seq = max_seq(st);
     sx_unlock(st);
     return seq;
@@ -439,7 +454,7 @@ static bool meta_get(struct store *st, const char *key, char *out, size_t cap)
 
 enum store_err store_assoc_get(struct store *st, struct store_assoc *out)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     memset(out, 0, sizeof *out);
     meta_get(st, "assoc_name_ar", out->name_ar, sizeof out->name_ar);
     meta_get(st, "assoc_name_en", out->name_en, sizeof out->name_en);
@@ -465,7 +480,7 @@ static int user_version(struct store *st)
 
 int store_schema_version(struct store *st)
 {
-    sx_lock(st);
+    st = sx_rbegin(st);
     int v = user_version(st);
     sx_unlock(st);
     return v;
@@ -661,6 +676,32 @@ static bool pragma_ok(struct store *st, const char *sql, const char *expect, cha
     return ok;
 }
 
+/* A second, read-only connection for reads that arrive while another thread
+ * writes. Without it (NULL: could not open) everything uses the writer. */
+static struct store *open_reader(struct store *w, const char *path)
+{
+    struct store *r = xcalloc(1, sizeof *r);
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&r->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
+    memcpy(r->tz, w->tz, sizeof r->tz);
+    r->recall_limit = w->recall_limit;
+    r->due_days = w->due_days;
+    r->default_service_s = w->default_service_s;
+    r->now = w->now;
+    r->now_arg = w->now_arg;
+    if (sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        store_close(r);
+        return NULL;
+    }
+    sqlite3_extended_result_codes(r->db, 1);
+    sqlite3_busy_timeout(r->db, 5000);
+    return r;
+}
+
 struct store *store_open(const char *path, const struct store_config *cfg_in,
                          char **admin_password, char **cause)
 {
@@ -710,8 +751,13 @@ struct store *store_open(const char *path, const struct store_config *cfg_in,
         !pragma_ok(st, "PRAGMA foreign_keys", "1", cause) ||
         migrate_and_seed(st, &cfg, admin_password, cause) != STORE_OK) {
         store_close(st);
+        if (*admin_password != NULL) {
+            free(*admin_password);
+            *admin_password = NULL;
+        }
         return NULL;
     }
+    st->reader = open_reader(st, path);
     return st;
 }
 
@@ -719,6 +765,7 @@ void store_close(struct store *st)
 {
     if (st == NULL)
         return;
+    store_close(st->reader);
     if (st->in_batch && st->db != NULL) {
         exec_sql(st, "ROLLBACK");
         pthread_mutex_unlock(&st->lock); /* the hold store_begin kept */

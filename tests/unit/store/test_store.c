@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -583,6 +585,66 @@ static void test_group_commit(void **state)
     store_close(st);
 }
 
+/* Reads from another thread while a batch is open neither wait for it nor see it;
+ * the thread holding the batch reads its own writes. */
+struct reader_job {
+    struct store *st;
+    int64_t committed, pending;
+    enum store_err got_committed, got_pending;
+    int64_t last_seq;
+    volatile int done;
+};
+
+static void *reader_thread(void *arg)
+{
+    struct reader_job *j = arg;
+    struct store_ticket_view v;
+    j->got_committed = store_ticket_get(j->st, j->committed, &v);
+    j->got_pending = store_ticket_get(j->st, j->pending, &v);
+    j->last_seq = store_event_last_seq(j->st);
+    j->done = 1;
+    return NULL;
+}
+
+static void run_reader(struct reader_job *j)
+{
+    pthread_t th;
+    j->done = 0;
+    assert_int_equal(pthread_create(&th, NULL, reader_thread, j), 0);
+    for (int i = 0; i < 500 && !j->done; i++) {
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    int finished = j->done;
+    if (!finished)
+        store_rollback(j->st); /* let it go before failing */
+    pthread_join(th, NULL);
+    if (!finished)
+        fail_msg("a read waited for another thread's batch");
+}
+
+static void test_reads_during_batch(void **state)
+{
+    (void)state;
+    struct store *st = open_store(NULL);
+    struct store_ticket_view a = issue(st, "A", false);
+    int64_t seq = events(st);
+    assert_int_equal(store_begin(st), STORE_OK);
+    struct store_ticket_view b = issue(st, "B", false);
+    struct store_ticket_view v;
+    assert_int_equal(store_ticket_get(st, b.t.id, &v), STORE_OK); /* own writes */
+    struct reader_job j = {.st = st, .committed = a.t.id, .pending = b.t.id};
+    run_reader(&j);
+    assert_int_equal(j.got_committed, STORE_OK);
+    assert_int_equal(j.got_pending, STORE_ERR_NOT_FOUND);
+    assert_int_equal(j.last_seq, seq);
+    assert_int_equal(store_commit(st), STORE_OK);
+    run_reader(&j);
+    assert_int_equal(j.got_pending, STORE_OK);
+    assert_int_equal(j.last_seq, seq + 1);
+    store_close(st);
+}
+
 /* ---------------------------------------------------------------- applications */
 
 static struct form_app sample_form(const char *nine)
@@ -928,6 +990,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_counter_flow_and_events, setup, teardown),
         cmocka_unit_test_setup_teardown(test_transfer_keeps_issue_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_commit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reads_during_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_applications, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ratings_and_report, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_sessions_devices, setup, teardown),
