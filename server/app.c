@@ -18,8 +18,8 @@ static const char *const status_names_ar[APP_STATUS__COUNT] = {
 static const bool legal[APP_STATUS__COUNT][APP_STATUS__COUNT] = {
     [APP_SUBMITTED] = {[APP_VERIFIED] = true, [APP_NEEDS_INFO] = true},
     [APP_VERIFIED] = {[APP_UNDER_REVIEW] = true, [APP_NEEDS_INFO] = true},
-    [APP_UNDER_REVIEW] = {[APP_ACCEPTED] = true, [APP_REJECTED] = true,
-                          [APP_NEEDS_INFO] = true},
+    [APP_UNDER_REVIEW] =
+        {[APP_ACCEPTED] = true, [APP_REJECTED] = true, [APP_NEEDS_INFO] = true},
     [APP_NEEDS_INFO] = {[APP_SUBMITTED] = true, [APP_VERIFIED] = true},
 };
 

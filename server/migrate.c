@@ -78,7 +78,8 @@ const char *const migrate_steps[] = {
     "CREATE UNIQUE INDEX tickets_number ON tickets(service_id, day, number)"
     "  WHERE number > 0;"
     /* The queue itself: call-next reads the head of each service from here. */
-    "CREATE INDEX tickets_waiting ON tickets(service_id, day, priority DESC, issued_at, id)"
+    "CREATE INDEX tickets_waiting ON tickets(service_id, day, priority DESC, issued_at, "
+    "id)"
     "  WHERE state = 'waiting';"
     "CREATE INDEX tickets_day ON tickets(day);"
     "CREATE INDEX tickets_counter ON tickets(counter, state)"

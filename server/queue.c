@@ -76,8 +76,8 @@ void queue_day_key_offset(int64_t epoch, int utc_offset_s, char out[QUEUE_DAY_SI
     int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, QUEUE_DAY_SIZE, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
-             (unsigned)d % 100u);
+    snprintf(out, QUEUE_DAY_SIZE, "%04u-%02u-%02u", (unsigned)y % 10000u,
+             (unsigned)m % 100u, (unsigned)d % 100u);
 }
 
 static const struct {
@@ -218,7 +218,8 @@ int queue_people_ahead(const struct queue_ticket *tickets, size_t n,
             ahead += o->priority;
             continue;
         }
-        if (o->issued_at < t->issued_at || (o->issued_at == t->issued_at && o->id < t->id))
+        if (o->issued_at < t->issued_at ||
+            (o->issued_at == t->issued_at && o->id < t->id))
             ahead++;
     }
     return ahead;

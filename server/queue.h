@@ -58,15 +58,15 @@ struct queue_ticket {
     bool priority;                 /* elderly, disabled, pregnant */
     enum queue_state state;
     int64_t issued_at;
-    int64_t called_at;  /* first call */
-    int64_t served_at;  /* service started */
-    int64_t done_at;    /* done, no_show, transferred or cancelled */
-    int counter;        /* counter number that called it */
-    int64_t staff_id;   /* staff who called / served it */
+    int64_t called_at; /* first call */
+    int64_t served_at; /* service started */
+    int64_t done_at;   /* done, no_show, transferred or cancelled */
+    int counter;       /* counter number that called it */
+    int64_t staff_id;  /* staff who called / served it */
     int recalls;
-    int64_t origin_id;  /* ticket this one was transferred from */
+    int64_t origin_id; /* ticket this one was transferred from */
     int64_t application_id;
-    int64_t device_id;  /* kiosk that issued it */
+    int64_t device_id; /* kiosk that issued it */
 };
 
 /* Errors of the transition functions. */
@@ -118,7 +118,8 @@ enum queue_err queue_call(struct queue_ticket *t, int counter, int64_t staff_id,
                           int64_t now);
 /* Below @limit recalls: recalls+1, state stays called, *no_show = false. At the limit
  * the ticket becomes no_show instead and *no_show = true. */
-enum queue_err queue_recall(struct queue_ticket *t, int limit, int64_t now, bool *no_show);
+enum queue_err queue_recall(struct queue_ticket *t, int limit, int64_t now,
+                            bool *no_show);
 enum queue_err queue_serve(struct queue_ticket *t, int64_t staff_id, int64_t now);
 enum queue_err queue_done(struct queue_ticket *t, int64_t now);
 enum queue_err queue_no_show(struct queue_ticket *t, int64_t now);

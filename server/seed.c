@@ -29,13 +29,12 @@ static void *entry(struct ctx *c, const char *section, bool *is_service)
     if (strncmp(section, "service ", 8) == 0) {
         const char *code = section + 8;
         *is_service = true;
-        if (s->n_services > 0 &&
-            strcmp(s->services[s->n_services - 1].code, code) == 0)
+        if (s->n_services > 0 && strcmp(s->services[s->n_services - 1].code, code) == 0)
             return &s->services[s->n_services - 1];
         if (*code == '\0' || strlen(code) >= QUEUE_CODE_SIZE)
             return NULL;
-        s->services = xreallocarray_grow(s->services, &c->cap_services,
-                                         s->n_services + 1, sizeof *s->services);
+        s->services = xreallocarray_grow(s->services, &c->cap_services, s->n_services + 1,
+                                         sizeof *s->services);
         struct seed_service *sv = &s->services[s->n_services++];
         memset(sv, 0, sizeof *sv);
         snprintf(sv->code, sizeof sv->code, "%s", code);
@@ -52,8 +51,8 @@ static void *entry(struct ctx *c, const char *section, bool *is_service)
             return NULL;
         if (s->n_counters > 0 && s->counters[s->n_counters - 1].number == n)
             return &s->counters[s->n_counters - 1];
-        s->counters = xreallocarray_grow(s->counters, &c->cap_counters,
-                                         s->n_counters + 1, sizeof *s->counters);
+        s->counters = xreallocarray_grow(s->counters, &c->cap_counters, s->n_counters + 1,
+                                         sizeof *s->counters);
         struct seed_counter *co = &s->counters[s->n_counters++];
         memset(co, 0, sizeof *co);
         co->number = (int)n;
@@ -98,8 +97,10 @@ static int handler(void *user, const char *section, const char *name, const char
     } else if (strcmp(name, "services") == 0) {
         char *list = xstrdup(value), *save = NULL;
         co->n_services = 0;
-        for (char *tok = strtok_r(list, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-            if (co->n_services == STORE_COUNTER_SERVICES || strlen(tok) >= QUEUE_CODE_SIZE)
+        for (char *tok = strtok_r(list, ", ", &save); tok;
+             tok = strtok_r(NULL, ", ", &save)) {
+            if (co->n_services == STORE_COUNTER_SERVICES ||
+                strlen(tok) >= QUEUE_CODE_SIZE)
                 break;
             snprintf(co->services[co->n_services++], QUEUE_CODE_SIZE, "%s", tok);
         }
@@ -131,7 +132,8 @@ int seed_load(const char *path, struct seed *out, char **cause)
     }
     for (size_t i = 0; i < out->n_services; i++) {
         if (out->services[i].name_ar[0] == '\0') {
-            *cause = xasprintf("%s: service %s has no name_ar", path, out->services[i].code);
+            *cause =
+                xasprintf("%s: service %s has no name_ar", path, out->services[i].code);
             seed_free(out);
             return -1;
         }

@@ -17,9 +17,9 @@ static bool fits(const char *s, size_t cap)
 /* ---------------------------------------------------------------- services */
 
 #define SERVICE_COLS                                                                     \
-    "s.id, s.code, s.prefix, s.name_ar, s.name_en, s.needs_application, s.weight, "    \
+    "s.id, s.code, s.prefix, s.name_ar, s.name_en, s.needs_application, s.weight, "      \
     "s.active, s.sort, "                                                                 \
-    "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.day = ?1 "         \
+    "(SELECT COUNT(*) FROM tickets t WHERE t.service_id = s.id AND t.day = ?1 "          \
     "   AND t.state = 'waiting'), "                                                      \
     "(SELECT COUNT(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id " \
     "   WHERE cs.service_id = s.id AND c.open = 1) "
@@ -104,24 +104,27 @@ enum store_err store_service_get(struct store *st, const char *code,
     return service_one(st, code ? code : "", -1, out);
 }
 
-enum store_err store_service_get_id(struct store *st, int64_t id, struct store_service *out)
+enum store_err store_service_get_id(struct store *st, int64_t id,
+                                    struct store_service *out)
 {
     return service_one(st, NULL, id, out);
 }
 
 static json_t *service_json(const struct store_service *v)
 {
-    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:f, s:b, s:i}", "id", (json_int_t)v->id,
-                     "code", v->code, "prefix", v->prefix, "name_ar", v->name_ar, "name_en",
-                     v->name_en, "needs_application", v->needs_application, "weight",
-                     v->weight, "active", v->active, "sort", v->sort);
+    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:b, s:f, s:b, s:i}", "id",
+                     (json_int_t)v->id, "code", v->code, "prefix", v->prefix, "name_ar",
+                     v->name_ar, "name_en", v->name_en, "needs_application",
+                     v->needs_application, "weight", v->weight, "active", v->active,
+                     "sort", v->sort);
 }
 
 enum store_err store_service_put(struct store *st, struct store_service *v)
 {
     if (!fits(v->code, sizeof v->code) || !fits(v->prefix, sizeof v->prefix) ||
         !fits(v->name_ar, sizeof v->name_ar) || !(v->weight > 0))
-        return sx_fail(STORE_ERR_INVALID, "service needs code, prefix, name_ar, weight > 0");
+        return sx_fail(STORE_ERR_INVALID,
+                       "service needs code, prefix, name_ar, weight > 0");
     enum store_err e = sx_begin(st);
     if (e != STORE_OK)
         return e;
@@ -168,7 +171,8 @@ static enum store_err counter_services_load(struct store *st, struct store_count
     sqlite3_bind_int64(s, 1, c->id);
     c->n_services = 0;
     int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW && c->n_services < STORE_COUNTER_SERVICES) {
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+           c->n_services < STORE_COUNTER_SERVICES) {
         c->services[c->n_services] = sqlite3_column_int64(s, 0);
         sx_col_text(s, 1, c->service_codes[c->n_services], QUEUE_CODE_SIZE);
         c->n_services++;
@@ -189,7 +193,8 @@ static void row_counter(sqlite3_stmt *s, struct store_counter *c)
     c->staff_id = sqlite3_column_int64(s, 4);
 }
 
-enum store_err store_counters_list(struct store *st, struct store_counter **out, size_t *n)
+enum store_err store_counters_list(struct store *st, struct store_counter **out,
+                                   size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -219,7 +224,8 @@ enum store_err store_counters_list(struct store *st, struct store_counter **out,
 }
 
 /* Inside the lock. */
-static enum store_err counter_by_number(struct store *st, int number, struct store_counter *c)
+static enum store_err counter_by_number(struct store *st, int number,
+                                        struct store_counter *c)
 {
     sqlite3_stmt *s = sx_prep(st, COUNTER_SELECT "WHERE number = ?");
     if (s == NULL)
@@ -302,10 +308,10 @@ enum store_err store_counter_put(struct store *st, struct store_counter *c)
     enum store_err e = sx_begin(st);
     if (e != STORE_OK)
         return e;
-    sqlite3_stmt *s = c->id == 0
-                          ? sx_prep(st, "INSERT INTO counters(number, name) VALUES (?1, ?2)")
-                          : sx_prep(st, "UPDATE counters SET number = ?1, name = ?2 "
-                                        "WHERE id = ?3");
+    sqlite3_stmt *s =
+        c->id == 0 ? sx_prep(st, "INSERT INTO counters(number, name) VALUES (?1, ?2)")
+                   : sx_prep(st, "UPDATE counters SET number = ?1, name = ?2 "
+                                 "WHERE id = ?3");
     if (s == NULL)
         return sx_end(st, STORE_ERR_IO);
     sqlite3_bind_int(s, 1, c->number);
@@ -363,12 +369,14 @@ enum store_err store_counter_set_services(struct store *st, int number,
     return sx_end(st, e);
 }
 
-enum store_err store_counter_current(struct store *st, int number, struct queue_ticket *out)
+enum store_err store_counter_current(struct store *st, int number,
+                                     struct queue_ticket *out)
 {
     st = sx_rbegin(st);
-    sqlite3_stmt *s = sx_prep(st, TICKET_SELECT "WHERE t.counter = ? AND t.state IN "
-                                                "('called', 'serving') "
-                                                "ORDER BY t.called_at DESC, t.id DESC LIMIT 1");
+    sqlite3_stmt *s =
+        sx_prep(st, TICKET_SELECT "WHERE t.counter = ? AND t.state IN "
+                                  "('called', 'serving') "
+                                  "ORDER BY t.called_at DESC, t.id DESC LIMIT 1");
     if (s == NULL) {
         sx_unlock(st);
         return STORE_ERR_IO;
@@ -388,7 +396,7 @@ enum store_err store_counter_current(struct store *st, int number, struct queue_
 /* ---------------------------------------------------------------- staff */
 
 static const char *const role_names[STORE_ROLE__COUNT] = {"admin", "manager", "reception",
-                                                           "researcher"};
+                                                          "researcher"};
 
 const char *store_role_name(enum store_role r)
 {
@@ -407,7 +415,7 @@ bool store_role_parse(const char *s, enum store_role *out)
 }
 
 #define STAFF_SELECT                                                                     \
-    "SELECT id, username, display_name, role, password_hash, active, created_at "       \
+    "SELECT id, username, display_name, role, password_hash, active, created_at "        \
     "FROM staff "
 
 static void row_staff(sqlite3_stmt *s, struct store_staff *o)
@@ -455,8 +463,8 @@ static bool username_ok(const char *u)
         return false;
     for (const char *p = u; *p; p++) {
         char c = *p;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '.' || c == '_' || c == '-' || c == '@'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-' || c == '@'))
             return false;
     }
     return true;
@@ -678,7 +686,8 @@ static enum store_err session_write(struct store *st, const char *sql, const cha
 
 enum store_err store_session_touch(struct store *st, const char *token_hash)
 {
-    return session_write(st, "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1",
+    return session_write(st,
+                         "UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1",
                          token_hash, true);
 }
 
@@ -752,8 +761,9 @@ enum store_err store_device_create(struct store *st, const char *name,
     enum store_err e = sx_begin(st);
     if (e != STORE_OK)
         return e;
-    sqlite3_stmt *s = sx_prep(st, "INSERT INTO devices(name, kind, token_hash, created_at) "
-                                  "VALUES (?, ?, ?, ?)");
+    sqlite3_stmt *s =
+        sx_prep(st, "INSERT INTO devices(name, kind, token_hash, created_at) "
+                    "VALUES (?, ?, ?, ?)");
     if (s == NULL)
         return sx_end(st, STORE_ERR_IO);
     sx_bind_text(s, 1, name);
@@ -829,8 +839,9 @@ enum store_err store_device_revoke(struct store *st, int64_t id)
     struct store_device d;
     int rc = sqlite3_step(s);
     if (rc != SQLITE_ROW)
-        return sx_end(st, rc == SQLITE_DONE ? sx_fail(STORE_ERR_NOT_FOUND, "no such device")
-                                            : sx_err(st, rc));
+        return sx_end(st, rc == SQLITE_DONE
+                              ? sx_fail(STORE_ERR_NOT_FOUND, "no such device")
+                              : sx_err(st, rc));
     row_device(s, &d);
     sqlite3_reset(s);
     s = sx_prep(st, "UPDATE devices SET revoked = 1 WHERE id = ?");

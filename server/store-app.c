@@ -12,9 +12,9 @@
 #define IDEM_KEY_MAX 128
 
 #define APP_COLS                                                                         \
-    "id, reference, status, channel, name, nid, mobile, city, district, "              \
-    "family_members, income, housing, support_type, notes, declaration, submitted_at, " \
-    "due_at, updated_at, verified_by, verified_at, decided_by, decided_at, note, "      \
+    "id, reference, status, channel, name, nid, mobile, city, district, "                \
+    "family_members, income, housing, support_type, notes, declaration, submitted_at, "  \
+    "due_at, updated_at, verified_by, verified_at, decided_by, decided_at, note, "       \
     "ticket_id, duplicate_of, signature IS NOT NULL "
 
 static void row_app(struct store *st, sqlite3_stmt *s, struct store_application *a)
@@ -118,11 +118,13 @@ static enum store_err link_ticket(struct store *st, int64_t app_id, int64_t tick
 static enum store_err create(struct store *st, const struct form_app *f,
                              enum app_channel channel, int64_t device_id,
                              const char *idem_key, int64_t ticket_id, const void *sig,
-                             size_t sig_len, struct store_application *out, bool *replayed)
+                             size_t sig_len, struct store_application *out,
+                             bool *replayed)
 {
     if (idem_key != NULL) {
-        sqlite3_stmt *s = sx_prep(st, "SELECT ref_id FROM idempotency WHERE "
-                                      "kind = 'application' AND device_id = ? AND key = ?");
+        sqlite3_stmt *s =
+            sx_prep(st, "SELECT ref_id FROM idempotency WHERE "
+                        "kind = 'application' AND device_id = ? AND key = ?");
         if (s == NULL)
             return STORE_ERR_IO;
         sqlite3_bind_int64(s, 1, device_id);
@@ -161,11 +163,12 @@ static enum store_err create(struct store *st, const struct form_app *f,
 
     char ref[APP_REF_SIZE];
     app_reference(year, serial, ref);
-    s = sx_prep(st, "INSERT INTO applications(reference, year, serial, status, channel, name, "
-                    "nid, mobile, city, district, family_members, income, housing, "
-                    "support_type, notes, declaration, submitted_at, due_at, updated_at, "
-                    "duplicate_of, signature) VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s = sx_prep(
+        st, "INSERT INTO applications(reference, year, serial, status, channel, name, "
+            "nid, mobile, city, district, family_members, income, housing, "
+            "support_type, notes, declaration, submitted_at, due_at, updated_at, "
+            "duplicate_of, signature) VALUES (?, ?, ?, 'submitted', ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (s == NULL)
         return STORE_ERR_IO;
     sx_bind_text(s, 1, ref);
@@ -197,8 +200,9 @@ static enum store_err create(struct store *st, const struct form_app *f,
     if (ticket_id != 0 && (e = link_ticket(st, id, ticket_id)) != STORE_OK)
         return e;
     if (idem_key != NULL) {
-        s = sx_prep(st, "INSERT INTO idempotency(kind, device_id, key, ref_id, created_at) "
-                        "VALUES ('application', ?, ?, ?, ?)");
+        s = sx_prep(st,
+                    "INSERT INTO idempotency(kind, device_id, key, ref_id, created_at) "
+                    "VALUES ('application', ?, ?, ?, ?)");
         if (s == NULL)
             return STORE_ERR_IO;
         sqlite3_bind_int64(s, 1, device_id);
@@ -219,7 +223,8 @@ enum store_err store_application_create(struct store *st, const struct form_app 
                                         const void *sig_png, size_t sig_len,
                                         struct store_application *out, bool *replayed)
 {
-    static const unsigned char png_magic[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    static const unsigned char png_magic[8] = {0x89, 'P',  'N',  'G',
+                                               '\r', '\n', 0x1a, '\n'};
     bool dummy;
     if (replayed == NULL)
         replayed = &dummy;
@@ -303,9 +308,10 @@ enum store_err store_applications_list(struct store *st, const struct store_app_
         sx_unlock(st);
         return STORE_ERR_IO;
     }
-    sx_bind_text(s, 1, f->status >= 0 && f->status < APP_STATUS__COUNT
-                           ? app_status_name((enum app_status)f->status)
-                           : NULL);
+    sx_bind_text(s, 1,
+                 f->status >= 0 && f->status < APP_STATUS__COUNT
+                     ? app_status_name((enum app_status)f->status)
+                     : NULL);
     sqlite3_bind_int(s, 2, f->open_only);
     sqlite3_bind_int(s, 3, f->overdue_only);
     sqlite3_bind_int64(s, 4, store_now(st));
@@ -344,8 +350,10 @@ static enum store_err set_status(struct store *st, int64_t id, enum app_status t
         st, "UPDATE applications SET status = ?1, updated_at = ?2, "
             "verified_by = CASE WHEN ?1 = 'verified' THEN ?3 ELSE verified_by END, "
             "verified_at = CASE WHEN ?1 = 'verified' THEN ?2 ELSE verified_at END, "
-            "decided_by = CASE WHEN ?1 IN ('accepted', 'rejected') THEN ?3 ELSE decided_by END, "
-            "decided_at = CASE WHEN ?1 IN ('accepted', 'rejected') THEN ?2 ELSE decided_at END, "
+            "decided_by = CASE WHEN ?1 IN ('accepted', 'rejected') THEN ?3 ELSE "
+            "decided_by END, "
+            "decided_at = CASE WHEN ?1 IN ('accepted', 'rejected') THEN ?2 ELSE "
+            "decided_at END, "
             "note = COALESCE(?4, note) WHERE id = ?5");
     if (s == NULL)
         return STORE_ERR_IO;
@@ -380,7 +388,8 @@ enum store_err store_application_set_status(struct store *st, int64_t id,
     return sx_end(st, set_status(st, id, to, staff_id, note, out));
 }
 
-enum store_err store_application_link_ticket(struct store *st, int64_t id, int64_t ticket_id)
+enum store_err store_application_link_ticket(struct store *st, int64_t id,
+                                             int64_t ticket_id)
 {
     enum store_err e = sx_begin(st);
     if (e != STORE_OK)
@@ -402,7 +411,8 @@ enum store_err store_application_status_lookup(struct store *st, const char *ref
     char *digits = form_ascii_digits(last4 ? last4 : "");
     bool shape = strlen(digits) == 4;
     st = sx_rbegin(st);
-    sqlite3_stmt *s = sx_prep(st, "SELECT status, nid FROM applications WHERE reference = ?");
+    sqlite3_stmt *s =
+        sx_prep(st, "SELECT status, nid FROM applications WHERE reference = ?");
     enum store_err e = STORE_ERR_IO;
     if (s != NULL) {
         sx_bind_text(s, 1, reference ? reference : "");
@@ -428,7 +438,8 @@ enum store_err store_application_status_lookup(struct store *st, const char *ref
 static enum store_err rate(struct store *st, int64_t ticket_id, int score,
                            const char *comment, struct store_rating *out)
 {
-    sqlite3_stmt *s = sx_prep(st, "SELECT state, counter, staff_id FROM tickets WHERE id = ?");
+    sqlite3_stmt *s =
+        sx_prep(st, "SELECT state, counter, staff_id FROM tickets WHERE id = ?");
     if (s == NULL)
         return STORE_ERR_IO;
     sqlite3_bind_int64(s, 1, ticket_id);
@@ -450,8 +461,9 @@ static enum store_err rate(struct store *st, int64_t ticket_id, int score,
     sqlite3_reset(s);
     if (state != QUEUE_DONE)
         return sx_fail(STORE_ERR_STATE, "only a finished ticket can be rated");
-    s = sx_prep(st, "INSERT INTO ratings(ticket_id, score, comment, counter, staff_id, at) "
-                    "VALUES (?, ?, ?, ?, ?, ?)");
+    s = sx_prep(st,
+                "INSERT INTO ratings(ticket_id, score, comment, counter, staff_id, at) "
+                "VALUES (?, ?, ?, ?, ?, ?)");
     if (s == NULL)
         return STORE_ERR_IO;
     sqlite3_bind_int64(s, 1, ticket_id);
@@ -465,8 +477,9 @@ static enum store_err rate(struct store *st, int64_t ticket_id, int score,
         return e;
     out->id = sqlite3_last_insert_rowid(st->db);
     return sx_event(st, "rating.added",
-                    json_pack("{s:I, s:I, s:i, s:i}", "id", (json_int_t)out->id, "ticket_id",
-                              (json_int_t)ticket_id, "score", score, "counter", out->counter),
+                    json_pack("{s:I, s:I, s:i, s:i}", "id", (json_int_t)out->id,
+                              "ticket_id", (json_int_t)ticket_id, "score", score,
+                              "counter", out->counter),
                     NULL);
 }
 

@@ -30,8 +30,8 @@ struct store {
     sqlite3 *db;
     pthread_mutex_t lock; /* recursive; held for a whole batch */
     bool in_batch;
-    int depth;            /* nesting of sx_begin within this lock holder */
-    bool events_pending;  /* events appended since the last commit */
+    int depth;           /* nesting of sx_begin within this lock holder */
+    bool events_pending; /* events appended since the last commit */
 
     struct stmt_slot *stmts;
     size_t n_stmts, cap_stmts;
@@ -76,7 +76,8 @@ enum store_err sx_begin(struct store *st);
 enum store_err sx_end(struct store *st, enum store_err rc);
 
 /* Appends an event in the current transaction; steals @payload. */
-enum store_err sx_event(struct store *st, const char *type, json_t *payload, int64_t *seq);
+enum store_err sx_event(struct store *st, const char *type, json_t *payload,
+                        int64_t *seq);
 
 /* Binding and column helpers. */
 void sx_bind_text(sqlite3_stmt *s, int i, const char *v); /* NULL binds NULL */
@@ -94,10 +95,11 @@ void sx_wc_adjust(struct store *st, const struct queue_ticket *t, int delta);
 
 /* Shared ticket row reader: the columns of TICKET_SELECT in order. */
 #define TICKET_COLS                                                                      \
-    "t.id, t.service_id, s.code, t.day, t.number, t.label, t.token, t.priority, "      \
-    "t.state, t.issued_at, t.called_at, t.served_at, t.done_at, t.counter, "           \
+    "t.id, t.service_id, s.code, t.day, t.number, t.label, t.token, t.priority, "        \
+    "t.state, t.issued_at, t.called_at, t.served_at, t.done_at, t.counter, "             \
     "t.staff_id, t.recalls, t.origin_id, t.application_id, t.device_id"
-#define TICKET_SELECT "SELECT " TICKET_COLS " FROM tickets t JOIN services s ON s.id = t.service_id "
+#define TICKET_SELECT                                                                    \
+    "SELECT " TICKET_COLS " FROM tickets t JOIN services s ON s.id = t.service_id "
 void sx_row_ticket(sqlite3_stmt *s, struct queue_ticket *t);
 /* Fills people ahead, position and wait estimate for @v->t (inside the lock). */
 enum store_err sx_ticket_view(struct store *st, struct store_ticket_view *v);

@@ -74,7 +74,8 @@ static void add(struct agg *a, const struct trow *r)
     }
     if (r->called_at > 0) {
         o->called++;
-        push(&a->waits, &a->n_waits, &a->cap_waits, (double)(r->called_at - r->issued_at));
+        push(&a->waits, &a->n_waits, &a->cap_waits,
+             (double)(r->called_at - r->issued_at));
     }
     if (r->state == QUEUE_DONE && r->served_at > 0)
         push(&a->svc, &a->n_svc, &a->cap_svc, (double)(r->done_at - r->served_at));
@@ -245,7 +246,8 @@ enum store_err store_report(struct store *st, const char *from, const char *to,
     memset(out, 0, sizeof *out);
     int64_t dummy;
     if (from == NULL || to == NULL || strlen(from) != 10 || strlen(to) != 10 ||
-        !day_start(st, from, &dummy) || !day_start(st, to, &dummy) || strcmp(from, to) > 0)
+        !day_start(st, from, &dummy) || !day_start(st, to, &dummy) ||
+        strcmp(from, to) > 0)
         return sx_fail(STORE_ERR_INVALID, "bad day range");
     memcpy(out->from, from, QUEUE_DAY_SIZE);
     memcpy(out->to, to, QUEUE_DAY_SIZE);

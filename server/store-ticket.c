@@ -45,8 +45,8 @@ json_t *sx_ticket_json(const struct queue_ticket *t)
     return json_pack("{s:I, s:s, s:s, s:s, s:b, s:i, s:I, s:i, s:I, s:I, s:s}", "id",
                      (json_int_t)t->id, "label", t->label, "service", t->service, "state",
                      queue_state_name(t->state), "priority", t->priority, "counter",
-                     t->counter, "staff_id", (json_int_t)t->staff_id, "recalls", t->recalls,
-                     "origin_id", (json_int_t)t->origin_id, "issued_at",
+                     t->counter, "staff_id", (json_int_t)t->staff_id, "recalls",
+                     t->recalls, "origin_id", (json_int_t)t->origin_id, "issued_at",
                      (json_int_t)t->issued_at, "day", t->day);
 }
 
@@ -93,9 +93,10 @@ static double mean_service(struct store *st, int64_t service_id)
 static int open_counters(struct store *st, int64_t service_id)
 {
     int64_t n = 0;
-    sqlite3_stmt *s = sx_prep(st, "SELECT COUNT(*) FROM counter_services cs JOIN counters c "
-                                  "ON c.id = cs.counter_id WHERE cs.service_id = ? "
-                                  "AND c.open = 1");
+    sqlite3_stmt *s =
+        sx_prep(st, "SELECT COUNT(*) FROM counter_services cs JOIN counters c "
+                    "ON c.id = cs.counter_id WHERE cs.service_id = ? "
+                    "AND c.open = 1");
     if (s != NULL) {
         sqlite3_bind_int64(s, 1, service_id);
         sx_int(st, s, &n);
@@ -160,8 +161,9 @@ static struct wcount *wc_get(struct store *st, int64_t service_id, const char *d
     struct wcount *w = wc_find(st, service_id, day);
     if (w != NULL)
         return w;
-    sqlite3_stmt *s = sx_prep(st, "SELECT COUNT(*), COALESCE(SUM(priority), 0) FROM tickets "
-                                  "WHERE service_id = ? AND day = ? AND state = 'waiting'");
+    sqlite3_stmt *s =
+        sx_prep(st, "SELECT COUNT(*), COALESCE(SUM(priority), 0) FROM tickets "
+                    "WHERE service_id = ? AND day = ? AND state = 'waiting'");
     if (s == NULL)
         return NULL;
     sqlite3_bind_int64(s, 1, service_id);
@@ -203,9 +205,10 @@ void sx_wc_adjust(struct store *st, const struct queue_ticket *t, int delta)
 static enum store_err ticket_save(struct store *st, enum queue_state before,
                                   const struct queue_ticket *t, const char *note)
 {
-    sqlite3_stmt *s = sx_prep(st, "UPDATE tickets SET state = ?, called_at = ?, "
-                                  "served_at = ?, done_at = ?, counter = ?, staff_id = ?, "
-                                  "recalls = ?, note = COALESCE(?, note) WHERE id = ?");
+    sqlite3_stmt *s =
+        sx_prep(st, "UPDATE tickets SET state = ?, called_at = ?, "
+                    "served_at = ?, done_at = ?, counter = ?, staff_id = ?, "
+                    "recalls = ?, note = COALESCE(?, note) WHERE id = ?");
     if (s == NULL)
         return STORE_ERR_IO;
     sx_bind_text(s, 1, queue_state_name(t->state));
@@ -226,17 +229,19 @@ static enum store_err ticket_save(struct store *st, enum queue_state before,
 }
 
 /* Inserts @t (id 0) as a new row, giving it a token and an id. */
-static enum store_err ticket_insert(struct store *st, struct queue_ticket *t, const char *note)
+static enum store_err ticket_insert(struct store *st, struct queue_ticket *t,
+                                    const char *note)
 {
     /* Time first, then 96 random bits: still unguessable, but new tokens land at
      * the end of their unique index instead of dirtying random pages of it, which
      * at thousands of tickets a second is most of what a commit would write. */
     snprintf(t->token, 9, "%08x", (unsigned)(uint32_t)t->issued_at);
     sx_random_hex(t->token + 8, 12);
-    sqlite3_stmt *s = sx_prep(st, "INSERT INTO tickets(service_id, day, number, label, token, "
-                                  "priority, state, issued_at, origin_id, application_id, "
-                                  "device_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                  "?, ?)");
+    sqlite3_stmt *s =
+        sx_prep(st, "INSERT INTO tickets(service_id, day, number, label, token, "
+                    "priority, state, issued_at, origin_id, application_id, "
+                    "device_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?)");
     if (s == NULL)
         return STORE_ERR_IO;
     sqlite3_bind_int64(s, 1, t->service_id);
@@ -265,7 +270,8 @@ struct svc {
     bool active;
 };
 
-static enum store_err svc_by(struct store *st, const char *code, int64_t id, struct svc *o)
+static enum store_err svc_by(struct store *st, const char *code, int64_t id,
+                             struct svc *o)
 {
     sqlite3_stmt *s = sx_prep(st, "SELECT id, code, prefix, weight, active FROM services "
                                   "WHERE code = ?1 OR id = ?2");
@@ -294,12 +300,13 @@ static enum store_err issue(struct store *st, const struct store_issue *req,
                             struct store_ticket_view *out)
 {
     memset(out, 0, sizeof *out);
-    if (req->idem_key != NULL && (strlen(req->idem_key) == 0 ||
-                                  strlen(req->idem_key) > IDEM_KEY_MAX))
+    if (req->idem_key != NULL &&
+        (strlen(req->idem_key) == 0 || strlen(req->idem_key) > IDEM_KEY_MAX))
         return sx_fail(STORE_ERR_INVALID, "bad idempotency key");
     if (req->idem_key != NULL) {
-        sqlite3_stmt *s = sx_prep(st, "SELECT ref_id FROM idempotency WHERE kind = 'ticket' "
-                                      "AND device_id = ? AND key = ?");
+        sqlite3_stmt *s =
+            sx_prep(st, "SELECT ref_id FROM idempotency WHERE kind = 'ticket' "
+                        "AND device_id = ? AND key = ?");
         if (s == NULL)
             return STORE_ERR_IO;
         sqlite3_bind_int64(s, 1, req->device_id);
@@ -356,8 +363,9 @@ static enum store_err issue(struct store *st, const struct store_issue *req,
     sx_wc_adjust(st, t, +1);
 
     if (req->idem_key != NULL) {
-        s = sx_prep(st, "INSERT INTO idempotency(kind, device_id, key, ref_id, created_at) "
-                        "VALUES ('ticket', ?, ?, ?, ?)");
+        s = sx_prep(st,
+                    "INSERT INTO idempotency(kind, device_id, key, ref_id, created_at) "
+                    "VALUES ('ticket', ?, ?, ?, ?)");
         if (s == NULL)
             return STORE_ERR_IO;
         sqlite3_bind_int64(s, 1, req->device_id);
@@ -425,7 +433,8 @@ static enum store_err view_by(struct store *st, const char *token, int64_t id,
     return e;
 }
 
-enum store_err store_ticket_get(struct store *st, int64_t id, struct store_ticket_view *out)
+enum store_err store_ticket_get(struct store *st, int64_t id,
+                                struct store_ticket_view *out)
 {
     return view_by(st, NULL, id, out);
 }
@@ -444,18 +453,20 @@ enum store_err store_tickets_today(struct store *st, const char *service, int st
     char day[QUEUE_DAY_SIZE];
     store_today(st, day);
     st = sx_rbegin(st);
-    sqlite3_stmt *s = sx_prep(st, TICKET_SELECT "WHERE t.day = ?1 AND (?2 IS NULL OR "
-                                                "s.code = ?2) AND (?3 IS NULL OR t.state = ?3) "
-                                                "ORDER BY t.issued_at, t.id");
+    sqlite3_stmt *s =
+        sx_prep(st, TICKET_SELECT "WHERE t.day = ?1 AND (?2 IS NULL OR "
+                                  "s.code = ?2) AND (?3 IS NULL OR t.state = ?3) "
+                                  "ORDER BY t.issued_at, t.id");
     if (s == NULL) {
         sx_unlock(st);
         return STORE_ERR_IO;
     }
     sx_bind_text(s, 1, day);
     sx_bind_text(s, 2, service);
-    sx_bind_text(s, 3, state >= 0 && state < QUEUE_STATE__COUNT
-                           ? queue_state_name((enum queue_state)state)
-                           : NULL);
+    sx_bind_text(s, 3,
+                 state >= 0 && state < QUEUE_STATE__COUNT
+                     ? queue_state_name((enum queue_state)state)
+                     : NULL);
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -487,16 +498,17 @@ static enum store_err queue_to_store(enum queue_err q)
 }
 
 static const char *const act_events[QUEUE_ACT__COUNT] = {
-    [QUEUE_ACT_CALL] = "ticket.called",       [QUEUE_ACT_RECALL] = "ticket.recalled",
-    [QUEUE_ACT_SERVE] = "ticket.serving",     [QUEUE_ACT_DONE] = "ticket.done",
-    [QUEUE_ACT_NO_SHOW] = "ticket.no_show",   [QUEUE_ACT_RESTORE] = "ticket.restored",
+    [QUEUE_ACT_CALL] = "ticket.called",          [QUEUE_ACT_RECALL] = "ticket.recalled",
+    [QUEUE_ACT_SERVE] = "ticket.serving",        [QUEUE_ACT_DONE] = "ticket.done",
+    [QUEUE_ACT_NO_SHOW] = "ticket.no_show",      [QUEUE_ACT_RESTORE] = "ticket.restored",
     [QUEUE_ACT_TRANSFER] = "ticket.transferred", [QUEUE_ACT_CANCEL] = "ticket.cancelled",
 };
 
 /* Applies @act to the loaded ticket @t, saves it and appends its event. Inside the
  * transaction. For a transfer @t ends up being the new ticket. */
-static enum store_err apply(struct store *st, struct queue_ticket *t, enum queue_action act,
-                            int64_t staff_id, const char *to_service, const char *note)
+static enum store_err apply(struct store *st, struct queue_ticket *t,
+                            enum queue_action act, int64_t staff_id,
+                            const char *to_service, const char *note)
 {
     int64_t now = store_now(st);
     enum queue_state before = t->state;
@@ -641,9 +653,9 @@ static enum store_err finish_current(struct store *st, int number, int64_t staff
         struct queue_ticket t;
         sx_row_ticket(s, &t);
         sqlite3_reset(s);
-        enum store_err e = apply(st, &t, t.state == QUEUE_SERVING ? QUEUE_ACT_DONE
-                                                                  : QUEUE_ACT_NO_SHOW,
-                                 staff_id, NULL, NULL);
+        enum store_err e =
+            apply(st, &t, t.state == QUEUE_SERVING ? QUEUE_ACT_DONE : QUEUE_ACT_NO_SHOW,
+                  staff_id, NULL, NULL);
         if (e != STORE_OK)
             return e;
     }
@@ -676,10 +688,11 @@ static enum store_err call_next(struct store *st, int number, int64_t staff_id,
         if ((e = svc_by(st, NULL, c.services[i], &sv)) != STORE_OK)
             return e;
         weights[i] = (struct queue_weight){sv.id, sv.weight};
-        sqlite3_stmt *s = sx_prep(st, TICKET_SELECT "WHERE t.service_id = ? AND t.day = ? "
-                                                    "AND t.state = 'waiting' ORDER BY "
-                                                    "t.priority DESC, t.issued_at, t.id "
-                                                    "LIMIT 1");
+        sqlite3_stmt *s =
+            sx_prep(st, TICKET_SELECT "WHERE t.service_id = ? AND t.day = ? "
+                                      "AND t.state = 'waiting' ORDER BY "
+                                      "t.priority DESC, t.issued_at, t.id "
+                                      "LIMIT 1");
         if (s == NULL)
             return STORE_ERR_IO;
         sqlite3_bind_int64(s, 1, sv.id);

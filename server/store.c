@@ -74,8 +74,8 @@ sqlite3_stmt *sx_prep(struct store *st, const char *sql)
         sx_err(st, rc);
         return NULL;
     }
-    st->stmts = xreallocarray_grow(st->stmts, &st->cap_stmts, st->n_stmts + 1,
-                                   sizeof *st->stmts);
+    st->stmts =
+        xreallocarray_grow(st->stmts, &st->cap_stmts, st->n_stmts + 1, sizeof *st->stmts);
     st->stmts[st->n_stmts++] = (struct stmt_slot){sql, s};
     return s;
 }
@@ -339,7 +339,8 @@ enum store_err sx_event(struct store *st, const char *type, json_t *payload, int
 {
     char *text = json_dumps(payload, JSON_COMPACT);
     json_decref(payload);
-    sqlite3_stmt *s = sx_prep(st, "INSERT INTO events(type, payload, at) VALUES (?, ?, ?)");
+    sqlite3_stmt *s =
+        sx_prep(st, "INSERT INTO events(type, payload, at) VALUES (?, ?, ?)");
     if (s == NULL || text == NULL) {
         free(text);
         return STORE_ERR_IO;
@@ -383,9 +384,9 @@ enum store_err store_events_after(struct store *st, int64_t after, size_t limit,
     if (limit == 0)
         limit = 1000;
     st = sx_rbegin(st);
-    sqlite3_stmt *s =
-        sx_prep(st, "SELECT seq, type, payload, at FROM events WHERE seq > ? ORDER BY seq "
-                    "LIMIT ?");
+    sqlite3_stmt *s = sx_prep(
+        st, "SELECT seq, type, payload, at FROM events WHERE seq > ? ORDER BY seq "
+            "LIMIT ?");
     if (s == NULL) {
         sx_unlock(st);
         return STORE_ERR_IO;
@@ -431,7 +432,8 @@ int64_t store_event_last_seq(struct store *st)
 
 static enum store_err meta_put(struct store *st, const char *key, const char *value)
 {
-    sqlite3_stmt *s = sx_prep(st, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
+    sqlite3_stmt *s =
+        sx_prep(st, "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)");
     if (s == NULL)
         return STORE_ERR_IO;
     sx_bind_text(s, 1, key);
@@ -489,7 +491,8 @@ int store_schema_version(struct store *st)
 /* A one-time password without look-alike characters, to be read off a terminal. */
 static char *random_password(void)
 {
-    static const char alphabet[] = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
+    static const char alphabet[] =
+        "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789";
     char *pw = xmalloc(17);
     for (int i = 0; i < 16; i++)
         pw[i] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
@@ -501,10 +504,9 @@ static char *default_hash(const char *password, void *arg)
 {
     (void)arg;
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, password, strlen(password),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(
+            out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return NULL;
     return xstrdup(out);
 }
@@ -520,9 +522,10 @@ static enum store_err seed_db(struct store *st, const struct store_config *cfg,
     enum store_err e = STORE_OK;
     for (size_t i = 0; e == STORE_OK && i < sd.n_services; i++) {
         struct seed_service *ss = &sd.services[i];
-        sqlite3_stmt *s = sx_prep(st, "INSERT INTO services(code, prefix, name_ar, name_en, "
-                                      "needs_application, weight, sort) VALUES "
-                                      "(?, ?, ?, ?, ?, ?, ?)");
+        sqlite3_stmt *s =
+            sx_prep(st, "INSERT INTO services(code, prefix, name_ar, name_en, "
+                        "needs_application, weight, sort) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?)");
         if (s == NULL) {
             e = STORE_ERR_IO;
             break;
@@ -580,8 +583,9 @@ static enum store_err seed_db(struct store *st, const struct store_config *cfg,
         *cause = xstrdup("cannot hash the admin password");
         return STORE_ERR_IO;
     }
-    sqlite3_stmt *s = sx_prep(st, "INSERT INTO staff(username, display_name, role, "
-                                  "password_hash, created_at) VALUES (?, ?, 'admin', ?, ?)");
+    sqlite3_stmt *s =
+        sx_prep(st, "INSERT INTO staff(username, display_name, role, "
+                    "password_hash, created_at) VALUES (?, ?, 'admin', ?, ?)");
     if (s != NULL) {
         sx_bind_text(s, 1, cfg->admin_username ? cfg->admin_username : "admin");
         sx_bind_text(s, 2, "مدير النظام");
@@ -670,8 +674,9 @@ static bool pragma_ok(struct store *st, const char *sql, const char *expect, cha
         ok = v != NULL && strcmp((const char *)v, expect) == 0;
     }
     if (!ok)
-        *cause = xasprintf("%s: %s", sql, rc == SQLITE_ROW ? "unexpected result"
-                                                          : sqlite3_errmsg(st->db));
+        *cause =
+            xasprintf("%s: %s", sql,
+                      rc == SQLITE_ROW ? "unexpected result" : sqlite3_errmsg(st->db));
     sqlite3_finalize(s);
     return ok;
 }
@@ -734,12 +739,12 @@ struct store *store_open(const char *path, const struct store_config *cfg_in,
     st->now_arg = cfg.now_arg;
 
     /* The store serialises its own calls, so SQLite's mutexes are not needed. */
-    int rc = sqlite3_open_v2(path, &st->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                 SQLITE_OPEN_NOMUTEX,
-                             NULL);
+    int rc = sqlite3_open_v2(
+        path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+        NULL);
     if (rc != SQLITE_OK) {
-        *cause = xasprintf("%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
+        *cause =
+            xasprintf("%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "cannot open");
         store_close(st);
         return NULL;
     }

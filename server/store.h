@@ -50,15 +50,15 @@ const char *store_errmsg(struct store *st);
 
 /* Caller-supplied settings. Any field may be 0/NULL for its default. */
 struct store_config {
-    const char *services_ini; /* seed for a new database; NULL = no services */
+    const char *services_ini;  /* seed for a new database; NULL = no services */
     const char *assoc_name_ar; /* association details (from dawr.ini), kept in meta */
     const char *assoc_name_en;
-    const char *admin_username;  /* first admin; default "admin" */
-    const char *tz;              /* office time zone, default QUEUE_DEFAULT_TZ */
-    int recall_limit;            /* default QUEUE_RECALL_LIMIT */
-    int due_days;                /* application decision target, default APP_DUE_DAYS */
-    int busy_timeout_ms;         /* default 5000 */
-    double default_service_s;    /* wait estimate before any history; default 300 */
+    const char *admin_username; /* first admin; default "admin" */
+    const char *tz;             /* office time zone, default QUEUE_DEFAULT_TZ */
+    int recall_limit;           /* default QUEUE_RECALL_LIMIT */
+    int due_days;               /* application decision target, default APP_DUE_DAYS */
+    int busy_timeout_ms;        /* default 5000 */
+    double default_service_s;   /* wait estimate before any history; default 300 */
     /* Hashes the one-time admin password (argon2id string). NULL = libsodium's
      * crypto_pwhash_str with interactive limits. Returns a malloc'd string or NULL. */
     char *(*hash_password)(const char *password, void *arg);
@@ -130,7 +130,8 @@ enum store_err store_services_list(struct store *st, bool include_inactive,
                                    struct store_service **out, size_t *n);
 enum store_err store_service_get(struct store *st, const char *code,
                                  struct store_service *out);
-enum store_err store_service_get_id(struct store *st, int64_t id, struct store_service *out);
+enum store_err store_service_get_id(struct store *st, int64_t id,
+                                    struct store_service *out);
 /* Creates (svc->id == 0; sets it) or updates by id. Event "service.updated". */
 enum store_err store_service_put(struct store *st, struct store_service *svc);
 
@@ -142,12 +143,13 @@ struct store_counter {
     int number; /* shown as «شباك ٣»; what the API uses */
     char name[64];
     bool open;
-    int64_t staff_id; /* who opened it, 0 when closed */
+    int64_t staff_id;  /* who opened it, 0 when closed */
     size_t n_services; /* ordered: earlier = preferred on ties */
     int64_t services[STORE_COUNTER_SERVICES];
     char service_codes[STORE_COUNTER_SERVICES][QUEUE_CODE_SIZE];
 };
-enum store_err store_counters_list(struct store *st, struct store_counter **out, size_t *n);
+enum store_err store_counters_list(struct store *st, struct store_counter **out,
+                                   size_t *n);
 enum store_err store_counter_get(struct store *st, int number, struct store_counter *out);
 /* Creates (c->id == 0) or updates number, name and services by id. Event
  * "counter.updated". */
@@ -163,8 +165,13 @@ enum store_err store_counter_current(struct store *st, int number,
 
 /* ---------------------------------------------------------------- staff */
 
-enum store_role { STORE_ROLE_ADMIN, STORE_ROLE_MANAGER, STORE_ROLE_RECEPTION,
-                  STORE_ROLE_RESEARCHER, STORE_ROLE__COUNT };
+enum store_role {
+    STORE_ROLE_ADMIN,
+    STORE_ROLE_MANAGER,
+    STORE_ROLE_RECEPTION,
+    STORE_ROLE_RESEARCHER,
+    STORE_ROLE__COUNT
+};
 const char *store_role_name(enum store_role r); /* "admin", ... */
 bool store_role_parse(const char *s, enum store_role *out);
 
@@ -241,7 +248,7 @@ enum store_err store_device_touch(struct store *st, int64_t id);
 /* ---------------------------------------------------------------- tickets */
 
 struct store_issue {
-    const char *service;    /* code, e.g. "A" */
+    const char *service; /* code, e.g. "A" */
     bool priority;
     const char *idem_key;   /* NULL = not idempotent; keys are scoped per device */
     int64_t device_id;      /* 0 = staff/console */
@@ -253,7 +260,7 @@ struct store_ticket_view {
     int people_ahead; /* waiting tickets called before it (0 when not waiting) */
     int position;     /* people_ahead + 1 when waiting, else 0 */
     struct queue_wait wait;
-    bool replayed;    /* issue: the idempotency key was seen; this is the first reply */
+    bool replayed; /* issue: the idempotency key was seen; this is the first reply */
 };
 /* Issues a ticket numbered next for (service, today). A repeated (device, key)
  * returns the original ticket with replayed = true and writes nothing.
@@ -266,7 +273,8 @@ enum store_err store_ticket_issue(struct store *st, const struct store_issue *re
 enum store_err store_ticket_issue_batch(struct store *st, const struct store_issue *reqs,
                                         size_t n, struct store_ticket_view *out,
                                         enum store_err *errs);
-enum store_err store_ticket_get(struct store *st, int64_t id, struct store_ticket_view *out);
+enum store_err store_ticket_get(struct store *st, int64_t id,
+                                struct store_ticket_view *out);
 enum store_err store_ticket_by_token(struct store *st, const char *token,
                                      struct store_ticket_view *out);
 /* Today's tickets of @service (NULL = all), in state @state (-1 = any), by issue
@@ -349,11 +357,11 @@ enum store_err store_application_signature(struct store *st, int64_t id, void **
                                            size_t *len);
 
 struct store_app_filter {
-    int status;        /* -1 = any, else enum app_status */
-    bool open_only;    /* not accepted/rejected */
+    int status;     /* -1 = any, else enum app_status */
+    bool open_only; /* not accepted/rejected */
     bool overdue_only;
-    const char *nid;   /* exact national ID, or NULL */
-    size_t limit;      /* 0 = 100 */
+    const char *nid; /* exact national ID, or NULL */
+    size_t limit;    /* 0 = 100 */
     size_t offset;
 };
 /* Overdue first, then by due time, then id. */
@@ -407,8 +415,8 @@ struct store_event {
 };
 /* Appends an event of the caller's own (e.g. "display.message"); one transaction
  * (or part of the open batch). @payload must be a JSON object text. */
-enum store_err store_event_append(struct store *st, const char *type,
-                                  const char *payload, int64_t *seq);
+enum store_err store_event_append(struct store *st, const char *type, const char *payload,
+                                  int64_t *seq);
 /* Events with seq > @after, oldest first, at most @limit (0 = 1000). Free with
  * store_events_free. */
 enum store_err store_events_after(struct store *st, int64_t after, size_t limit,
@@ -429,8 +437,8 @@ struct store_report_row {
     int no_show;
     int transferred;
     int cancelled;
-    int waiting; /* still waiting at the end of the range */
-    double wait_mean, wait_p50, wait_p90;       /* over called tickets */
+    int waiting;                          /* still waiting at the end of the range */
+    double wait_mean, wait_p50, wait_p90; /* over called tickets */
     double service_mean, service_p50, service_p90; /* over done tickets */
     int ratings;
     double rating_avg; /* 0 when no ratings */
@@ -445,10 +453,10 @@ struct store_report {
     size_t n_counter;
     struct store_report_row *by_staff;
     size_t n_staff;
-    int rating_dist[6]; /* [1..5] = count of each score */
-    int apps_total;     /* applications submitted in the range */
+    int rating_dist[6];                    /* [1..5] = count of each score */
+    int apps_total;                        /* applications submitted in the range */
     int apps_by_status[APP_STATUS__COUNT]; /* their current status */
-    int apps_overdue;   /* all open applications past due now, any submission date */
+    int apps_overdue; /* all open applications past due now, any submission date */
 };
 /* Days @from..@to inclusive ("YYYY-MM-DD", office-local). Percentiles are nearest-
  * rank. Free with store_report_free. */

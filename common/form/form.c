@@ -17,9 +17,10 @@ static const struct {
     [FORM_OK] = {"FORM_OK", "", "", ""},
     [FORM_ERR_NAME_EMPTY] = {"FORM_ERR_NAME_EMPTY", "name", "الرجاء إدخال الاسم الرباعي",
                              "Please enter the full four-part name"},
-    [FORM_ERR_NAME_PARTS] = {"FORM_ERR_NAME_PARTS", "name",
-                             "الاسم يجب أن يكون رباعيًا: الاسم واسم الأب والجد والعائلة",
-                             "The name must have four parts: given, father, grandfather, family"},
+    [FORM_ERR_NAME_PARTS] =
+        {"FORM_ERR_NAME_PARTS", "name",
+         "الاسم يجب أن يكون رباعيًا: الاسم واسم الأب والجد والعائلة",
+         "The name must have four parts: given, father, grandfather, family"},
     [FORM_ERR_NAME_SHORT] = {"FORM_ERR_NAME_SHORT", "name",
                              "كل جزء من الاسم يجب ألا يقل عن حرفين",
                              "Each part of the name must have at least two letters"},
@@ -40,7 +41,8 @@ static const struct {
     [FORM_ERR_NID_CHECK] = {"FORM_ERR_NID_CHECK", "nid", "رقم الهوية غير صحيح",
                             "The national ID number is not valid"},
     [FORM_ERR_MOBILE_EMPTY] = {"FORM_ERR_MOBILE_EMPTY", "mobile",
-                               "الرجاء إدخال رقم الجوال", "Please enter the mobile number"},
+                               "الرجاء إدخال رقم الجوال",
+                               "Please enter the mobile number"},
     [FORM_ERR_MOBILE_FORMAT] = {"FORM_ERR_MOBILE_FORMAT", "mobile",
                                 "رقم الجوال يجب أن يكون بالصيغة 05XXXXXXXX",
                                 "The mobile number must look like 05XXXXXXXX"},
@@ -402,7 +404,7 @@ enum form_err form_check_name(const char *in, char out[FORM_NAME_MAX + 1])
     }
     int parts = 0, letters = 0;
     bool short_part = false;
-    for (const char *p = out;; ) {
+    for (const char *p = out;;) {
         unsigned cp = 0;
         size_t n = *p ? utf8_next(p, &cp) : 0;
         if (*p == '\0' || cp == ' ') {
@@ -448,8 +450,8 @@ static enum form_err check_place(const char *in, char *out, enum form_err empty,
         size_t n = utf8_next(p, &cp);
         if (is_letter(cp))
             letters++;
-        else if (!(is_arabic_mark(cp) || digit_value(cp) >= 0 || cp == ' ' ||
-                   cp == '-' || cp == '.' || cp == '\''))
+        else if (!(is_arabic_mark(cp) || digit_value(cp) >= 0 || cp == ' ' || cp == '-' ||
+                   cp == '.' || cp == '\''))
             return invalid;
         p += n;
     }
@@ -525,8 +527,8 @@ enum form_err form_check_support_type(const char *in, const char *const *allowed
     }
     for (const char *p = in; *p != '\0'; p++) {
         char c = *p;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-'))
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '-'))
             return FORM_ERR_SUPPORT_TYPE;
     }
     return FORM_OK;
@@ -540,10 +542,11 @@ enum form_err form_check_notes(const char *in, char out[FORM_NOTES_MAX + 1])
     /* Trim the ends only: line breaks inside notes are the writer's. */
     const char *start = in;
     const char *end = in + strlen(in);
-    while (start < end && (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r'))
+    while (start < end &&
+           (*start == ' ' || *start == '\t' || *start == '\n' || *start == '\r'))
         start++;
-    while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' ||
-                           end[-1] == '\r'))
+    while (end > start &&
+           (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
         end--;
     size_t len = (size_t)(end - start);
     if (len > FORM_NOTES_MAX)
@@ -551,7 +554,8 @@ enum form_err form_check_notes(const char *in, char out[FORM_NOTES_MAX + 1])
     for (size_t i = 0; i < len;) {
         unsigned cp;
         size_t n = utf8_next(start + i, &cp);
-        if (n == 0 || i + n > len || (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7f)
+        if (n == 0 || i + n > len || (cp < 0x20 && cp != '\n' && cp != '\t') ||
+            cp == 0x7f)
             return FORM_ERR_NOTES_LONG;
         i += n;
     }

@@ -53,7 +53,8 @@ enum form_err {
 const char *form_err_code(enum form_err e);       /* "FORM_ERR_NID_CHECK" */
 const char *form_err_field(enum form_err e);      /* "nid" */
 const char *form_err_message_ar(enum form_err e); /* «رقم الهوية غير صحيح» */
-const char *form_err_message_en(enum form_err e); /* "The national ID number is not valid" */
+const char *
+form_err_message_en(enum form_err e); /* "The national ID number is not valid" */
 
 enum form_housing { FORM_HOUSING_OWNED, FORM_HOUSING_RENTED, FORM_HOUSING_OTHER };
 /* "owned", "rented", "other"; parse returns false for anything else. */
@@ -64,8 +65,8 @@ bool form_housing_parse(const char *s, enum form_housing *out);
 /* A validated, normalised application. Plain value: fixed arrays, copyable, nothing
  * to free. Strings are NUL-terminated UTF-8. */
 struct form_app {
-    char name[FORM_NAME_MAX + 1]; /* four parts, single spaces, harakat kept */
-    char nid[FORM_NID_LEN + 1];   /* ASCII digits */
+    char name[FORM_NAME_MAX + 1];     /* four parts, single spaces, harakat kept */
+    char nid[FORM_NID_LEN + 1];       /* ASCII digits */
     char mobile[FORM_MOBILE_LEN + 1]; /* "05XXXXXXXX" */
     char city[FORM_PLACE_MAX + 1];
     char district[FORM_PLACE_MAX + 1];

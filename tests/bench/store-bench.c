@@ -42,7 +42,8 @@ static struct store *fresh(const char *dir, const char *name, char *path, size_t
     }
     const char *assets = getenv("DAWR_ASSETS");
     char ini[4096];
-    snprintf(ini, sizeof ini, "%s/config/services.ini", assets ? assets : DAWR_BENCH_ASSETS);
+    snprintf(ini, sizeof ini, "%s/config/services.ini",
+             assets ? assets : DAWR_BENCH_ASSETS);
     struct store_config cfg = {.services_ini = ini, .hash_password = cheap_hash};
     char *pw = NULL, *cause = NULL;
     struct store *st = store_open(path, &cfg, &pw, &cause);
@@ -72,7 +73,8 @@ static double run_single(struct store *st, int n)
     for (int i = 0; i < n; i++) {
         char key[32];
         snprintf(key, sizeof key, "s-%d", i);
-        struct store_issue req = {.service = svcs[i % 5], .idem_key = key, .device_id = 1};
+        struct store_issue req = {
+            .service = svcs[i % 5], .idem_key = key, .device_id = 1};
         struct store_ticket_view v;
         if (store_ticket_issue(st, &req, &v) != STORE_OK) {
             fprintf(stderr, "store-bench: issue failed: %s\n", store_errmsg(st));
@@ -87,13 +89,13 @@ static double run_batched(struct store *st, int n, int batch)
     struct store_issue *reqs = calloc((size_t)batch, sizeof *reqs);
     struct store_ticket_view *out = calloc((size_t)batch, sizeof *out);
     enum store_err *errs = calloc((size_t)batch, sizeof *errs);
-    char (*keys)[32] = calloc((size_t)batch, 32);
+    char(*keys)[32] = calloc((size_t)batch, 32);
     double t0 = now_s();
     for (int done = 0; done < n; done += batch) {
         for (int j = 0; j < batch; j++) {
             snprintf(keys[j], 32, "b%d-%d", batch, done + j);
-            reqs[j] = (struct store_issue){.service = svcs[(done + j) % 5],
-                                           .idem_key = keys[j], .device_id = 2};
+            reqs[j] = (struct store_issue){
+                .service = svcs[(done + j) % 5], .idem_key = keys[j], .device_id = 2};
         }
         if (store_ticket_issue_batch(st, reqs, (size_t)batch, out, errs) != STORE_OK) {
             fprintf(stderr, "store-bench: batch failed: %s\n", store_errmsg(st));
@@ -119,8 +121,8 @@ int main(int argc, char **argv)
     double single = run_single(st, single_n);
     store_close(st);
     cleanup(path);
-    printf("store-bench: issue, one transaction per ticket: %8.0f tickets/s (n=%d)\n", single,
-           single_n);
+    printf("store-bench: issue, one transaction per ticket: %8.0f tickets/s (n=%d)\n",
+           single, single_n);
 
     const int batches[] = {16, 64, 256};
     for (size_t i = 0; i < 3; i++) {
@@ -128,8 +130,9 @@ int main(int argc, char **argv)
         double rate = run_batched(st, batch_n, batches[i]);
         store_close(st);
         cleanup(path);
-        printf("store-bench: issue, group commit of %3d:         %8.0f tickets/s (n=%d)\n",
-               batches[i], rate, batch_n);
+        printf(
+            "store-bench: issue, group commit of %3d:         %8.0f tickets/s (n=%d)\n",
+            batches[i], rate, batch_n);
     }
 
     /* Call-next against a long queue: the choice reads only each service's head. */
@@ -148,7 +151,8 @@ int main(int argc, char **argv)
     double call_rate = calls / (now_s() - t0);
     store_close(st);
     cleanup(path);
-    printf("store-bench: call-next (each its own transaction, 4000 waiting): %6.0f calls/s\n",
+    printf("store-bench: call-next (each its own transaction, 4000 waiting): %6.0f "
+           "calls/s\n",
            call_rate);
     return 0;
 }

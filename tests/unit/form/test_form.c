@@ -216,7 +216,9 @@ static void test_income(void **state)
     const struct {
         long long v;
         enum form_err want;
-    } nums[] = {{0, FORM_OK}, {1000000, FORM_OK}, {-1, FORM_ERR_INCOME_RANGE},
+    } nums[] = {{0, FORM_OK},
+                {1000000, FORM_OK},
+                {-1, FORM_ERR_INCOME_RANGE},
                 {1000001, FORM_ERR_INCOME_RANGE}};
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
         assert_int_equal(form_check_income(nums[i].v), nums[i].want);
@@ -228,8 +230,12 @@ static void test_family(void **state)
     const struct {
         long long n;
         enum form_err want;
-    } cases[] = {{1, FORM_OK}, {6, FORM_OK}, {30, FORM_OK}, {0, FORM_ERR_FAMILY_RANGE},
-                 {31, FORM_ERR_FAMILY_RANGE}, {-3, FORM_ERR_FAMILY_RANGE}};
+    } cases[] = {{1, FORM_OK},
+                 {6, FORM_OK},
+                 {30, FORM_OK},
+                 {0, FORM_ERR_FAMILY_RANGE},
+                 {31, FORM_ERR_FAMILY_RANGE},
+                 {-3, FORM_ERR_FAMILY_RANGE}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         assert_int_equal(form_check_family(cases[i].n), cases[i].want);
 }
@@ -382,11 +388,16 @@ static void test_messages(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_nid_valid),    cmocka_unit_test(test_nid_invalid),
-        cmocka_unit_test(test_nid_arabic_digits), cmocka_unit_test(test_mask),
-        cmocka_unit_test(test_mobile),       cmocka_unit_test(test_income),
-        cmocka_unit_test(test_family),       cmocka_unit_test(test_names),
-        cmocka_unit_test(test_places_and_notes), cmocka_unit_test(test_whole_form),
+        cmocka_unit_test(test_nid_valid),
+        cmocka_unit_test(test_nid_invalid),
+        cmocka_unit_test(test_nid_arabic_digits),
+        cmocka_unit_test(test_mask),
+        cmocka_unit_test(test_mobile),
+        cmocka_unit_test(test_income),
+        cmocka_unit_test(test_family),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_places_and_notes),
+        cmocka_unit_test(test_whole_form),
         cmocka_unit_test(test_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,52 +43,116 @@ static void test_choose_next(void **state)
     const struct choose_case cases[] = {
         {"empty queue", {{0}}, 0, {{1, 1.0}}, 1, T0, -1},
         {"only the counter's services count",
-         {tk(1, 2, false, T0 - 500, QUEUE_WAITING)}, 1, {{1, 1.0}}, 1, T0, -1},
+         {tk(1, 2, false, T0 - 500, QUEUE_WAITING)},
+         1,
+         {{1, 1.0}},
+         1,
+         T0,
+         -1},
         {"only waiting tickets count",
          {tk(1, 1, false, T0 - 900, QUEUE_CALLED), tk(2, 1, false, T0 - 800, QUEUE_DONE),
           tk(3, 1, false, T0 - 10, QUEUE_WAITING)},
-         3, {{1, 1.0}}, 1, T0, 2},
-        {"longest wait first", {tk(1, 1, false, T0 - 100, QUEUE_WAITING),
-                                tk(2, 1, false, T0 - 300, QUEUE_WAITING),
-                                tk(3, 1, false, T0 - 200, QUEUE_WAITING)},
-         3, {{1, 1.0}}, 1, T0, 1},
+         3,
+         {{1, 1.0}},
+         1,
+         T0,
+         2},
+        {"longest wait first",
+         {tk(1, 1, false, T0 - 100, QUEUE_WAITING),
+          tk(2, 1, false, T0 - 300, QUEUE_WAITING),
+          tk(3, 1, false, T0 - 200, QUEUE_WAITING)},
+         3,
+         {{1, 1.0}},
+         1,
+         T0,
+         1},
         {"priority beats a longer wait",
-         {tk(1, 1, false, T0 - 3000, QUEUE_WAITING), tk(2, 1, true, T0 - 5, QUEUE_WAITING)},
-         2, {{1, 1.0}}, 1, T0, 1},
+         {tk(1, 1, false, T0 - 3000, QUEUE_WAITING),
+          tk(2, 1, true, T0 - 5, QUEUE_WAITING)},
+         2,
+         {{1, 1.0}},
+         1,
+         T0,
+         1},
         {"priority beats weight across services",
-         {tk(1, 1, false, T0 - 3000, QUEUE_WAITING), tk(2, 2, true, T0 - 5, QUEUE_WAITING)},
-         2, {{1, 10.0}, {2, 1.0}}, 2, T0, 1},
+         {tk(1, 1, false, T0 - 3000, QUEUE_WAITING),
+          tk(2, 2, true, T0 - 5, QUEUE_WAITING)},
+         2,
+         {{1, 10.0}, {2, 1.0}},
+         2,
+         T0,
+         1},
         {"among priority tickets the longest wait",
          {tk(1, 1, true, T0 - 60, QUEUE_WAITING), tk(2, 1, true, T0 - 120, QUEUE_WAITING),
           tk(3, 1, false, T0 - 999, QUEUE_WAITING)},
-         3, {{1, 1.0}}, 1, T0, 1},
+         3,
+         {{1, 1.0}},
+         1,
+         T0,
+         1},
         {"weight: 200 s x 2 beats 300 s x 1",
-         {tk(1, 1, false, T0 - 300, QUEUE_WAITING), tk(2, 2, false, T0 - 200, QUEUE_WAITING)},
-         2, {{1, 1.0}, {2, 2.0}}, 2, T0, 1},
+         {tk(1, 1, false, T0 - 300, QUEUE_WAITING),
+          tk(2, 2, false, T0 - 200, QUEUE_WAITING)},
+         2,
+         {{1, 1.0}, {2, 2.0}},
+         2,
+         T0,
+         1},
         {"weight: 100 s x 2 loses to 300 s x 1",
-         {tk(1, 1, false, T0 - 300, QUEUE_WAITING), tk(2, 2, false, T0 - 100, QUEUE_WAITING)},
-         2, {{1, 1.0}, {2, 2.0}}, 2, T0, 0},
+         {tk(1, 1, false, T0 - 300, QUEUE_WAITING),
+          tk(2, 2, false, T0 - 100, QUEUE_WAITING)},
+         2,
+         {{1, 1.0}, {2, 2.0}},
+         2,
+         T0,
+         0},
         {"equal score: earlier issue time wins",
          /* 200 x 1.5 == 300 x 1.0; ticket 1 was issued earlier */
-         {tk(2, 2, false, T0 - 200, QUEUE_WAITING), tk(1, 1, false, T0 - 300, QUEUE_WAITING)},
-         2, {{1, 1.0}, {2, 1.5}}, 2, T0, 1},
+         {tk(2, 2, false, T0 - 200, QUEUE_WAITING),
+          tk(1, 1, false, T0 - 300, QUEUE_WAITING)},
+         2,
+         {{1, 1.0}, {2, 1.5}},
+         2,
+         T0,
+         1},
         {"same issue time and service: lower id wins",
-         {tk(9, 1, false, T0 - 50, QUEUE_WAITING), tk(4, 1, false, T0 - 50, QUEUE_WAITING)},
-         2, {{1, 1.0}}, 1, T0, 1},
+         {tk(9, 1, false, T0 - 50, QUEUE_WAITING),
+          tk(4, 1, false, T0 - 50, QUEUE_WAITING)},
+         2,
+         {{1, 1.0}},
+         1,
+         T0,
+         1},
         {"same issue time, two services: the counter's first service wins",
-         {tk(4, 1, false, T0 - 50, QUEUE_WAITING), tk(9, 2, false, T0 - 50, QUEUE_WAITING)},
-         2, {{2, 1.0}, {1, 1.0}}, 2, T0, 1},
+         {tk(4, 1, false, T0 - 50, QUEUE_WAITING),
+          tk(9, 2, false, T0 - 50, QUEUE_WAITING)},
+         2,
+         {{2, 1.0}, {1, 1.0}},
+         2,
+         T0,
+         1},
         {"a transfer keeps its origin's issue time and goes ahead",
          /* ticket 7 came from service A at T0-900 into D, where 5 waited since T0-400 */
-         {tk(5, 4, false, T0 - 400, QUEUE_WAITING), tk(7, 4, false, T0 - 900, QUEUE_WAITING)},
-         2, {{4, 1.0}}, 1, T0, 1},
+         {tk(5, 4, false, T0 - 400, QUEUE_WAITING),
+          tk(7, 4, false, T0 - 900, QUEUE_WAITING)},
+         2,
+         {{4, 1.0}},
+         1,
+         T0,
+         1},
         {"clock behind the issue time counts as zero wait",
-         {tk(1, 1, false, T0 + 60, QUEUE_WAITING), tk(2, 1, false, T0 + 30, QUEUE_WAITING)},
-         2, {{1, 1.0}}, 1, T0, 1},
+         {tk(1, 1, false, T0 + 60, QUEUE_WAITING),
+          tk(2, 1, false, T0 + 30, QUEUE_WAITING)},
+         2,
+         {{1, 1.0}},
+         1,
+         T0,
+         1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const struct choose_case *c = &cases[i];
-        long got = queue_choose_next(c->tickets, c->n, c->services, c->n_services, c->now);
+        long got =
+            queue_choose_next(c->tickets, c->n, c->services, c->n_services, c->now);
         if (got != c->want)
             fail_msg("%s: got %ld, want %ld", c->what, got, c->want);
     }
@@ -98,9 +162,12 @@ static void test_people_ahead(void **state)
 {
     (void)state;
     struct queue_ticket q[] = {
-        tk(1, 1, false, T0 - 300, QUEUE_WAITING), tk(2, 1, true, T0 - 100, QUEUE_WAITING),
-        tk(3, 1, false, T0 - 200, QUEUE_WAITING), tk(4, 2, false, T0 - 900, QUEUE_WAITING),
-        tk(5, 1, false, T0 - 400, QUEUE_CALLED),  tk(6, 1, true, T0 - 50, QUEUE_WAITING),
+        tk(1, 1, false, T0 - 300, QUEUE_WAITING),
+        tk(2, 1, true, T0 - 100, QUEUE_WAITING),
+        tk(3, 1, false, T0 - 200, QUEUE_WAITING),
+        tk(4, 2, false, T0 - 900, QUEUE_WAITING),
+        tk(5, 1, false, T0 - 400, QUEUE_CALLED),
+        tk(6, 1, true, T0 - 50, QUEUE_WAITING),
     };
     const struct {
         size_t idx;
@@ -122,14 +189,15 @@ static void test_transition_table(void **state)
     /* The whole table, written out: rows are states, columns actions in enum order
      * call recall serve done no_show restore transfer cancel. */
     static const char *const want[QUEUE_STATE__COUNT] = {
-        [QUEUE_WAITING] = "10000011",     [QUEUE_CALLED] = "01101011",
-        [QUEUE_SERVING] = "00010010",     [QUEUE_DONE] = "00000000",
-        [QUEUE_NO_SHOW] = "00000100",     [QUEUE_TRANSFERRED] = "00000000",
+        [QUEUE_WAITING] = "10000011",   [QUEUE_CALLED] = "01101011",
+        [QUEUE_SERVING] = "00010010",   [QUEUE_DONE] = "00000000",
+        [QUEUE_NO_SHOW] = "00000100",   [QUEUE_TRANSFERRED] = "00000000",
         [QUEUE_CANCELLED] = "00000000",
     };
     for (int s = 0; s < QUEUE_STATE__COUNT; s++)
         for (int a = 0; a < QUEUE_ACT__COUNT; a++)
-            if (queue_can((enum queue_state)s, (enum queue_action)a) != (want[s][a] == '1'))
+            if (queue_can((enum queue_state)s, (enum queue_action)a) !=
+                (want[s][a] == '1'))
                 fail_msg("%s + %s", queue_state_name((enum queue_state)s),
                          queue_action_name((enum queue_action)a));
     assert_false(queue_can(QUEUE_STATE__COUNT, QUEUE_ACT_CALL));
@@ -183,7 +251,8 @@ static void test_recall_limit(void **state)
         bool no_show = false;
         int recalls = 0;
         while (!no_show) {
-            assert_int_equal(queue_recall(&t, cases[i].limit, T0 + 10, &no_show), QUEUE_OK);
+            assert_int_equal(queue_recall(&t, cases[i].limit, T0 + 10, &no_show),
+                             QUEUE_OK);
             if (!no_show)
                 recalls++;
             assert_true(recalls <= cases[i].recalls_before_no_show);
@@ -296,8 +365,11 @@ static void test_labels(void **state)
         const char *prefix;
         int n;
         const char *want;
-    } cases[] = {{"A", 17, "A-017"}, {"A", 1, "A-001"}, {"D", 999, "D-999"},
-                 {"B", 1000, "B-1000"}, {"VIP", 5, "VIP-005"}};
+    } cases[] = {{"A", 17, "A-017"},
+                 {"A", 1, "A-001"},
+                 {"D", 999, "D-999"},
+                 {"B", 1000, "B-1000"},
+                 {"VIP", 5, "VIP-005"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char label[QUEUE_LABEL_SIZE];
         queue_label(cases[i].prefix, cases[i].n, label);
@@ -316,20 +388,21 @@ static void test_wait_estimate(void **state)
         int counters;
         int64_t low, high;
     } cases[] = {
-        {0, 300, 1, 0, 0},        /* nobody ahead: no wait */
-        {4, 300, 1, 960, 1560},   /* mid 1200 s: 960..1560 */
-        {4, 300, 2, 480, 780},    /* two counters halve it */
-        {10, 240, 3, 600, 1080},  /* mid 800: 640 -> 600 (down), 1040 -> 1080 (up) */
-        {4, 300, 0, 960, 1560},   /* no counter open yet: as if one */
-        {1, 30, 1, 0, 60},        /* under a minute still shows a range */
-        {3, 0, 1, 0, 0},          /* no history and no default: nothing to promise */
+        {0, 300, 1, 0, 0},       /* nobody ahead: no wait */
+        {4, 300, 1, 960, 1560},  /* mid 1200 s: 960..1560 */
+        {4, 300, 2, 480, 780},   /* two counters halve it */
+        {10, 240, 3, 600, 1080}, /* mid 800: 640 -> 600 (down), 1040 -> 1080 (up) */
+        {4, 300, 0, 960, 1560},  /* no counter open yet: as if one */
+        {1, 30, 1, 0, 60},       /* under a minute still shows a range */
+        {3, 0, 1, 0, 0},         /* no history and no default: nothing to promise */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         struct queue_wait w =
             queue_estimate_wait(cases[i].ahead, cases[i].mean, cases[i].counters);
         if (w.low != cases[i].low || w.high != cases[i].high)
             fail_msg("case %zu: %lld..%lld, want %lld..%lld", i, (long long)w.low,
-                     (long long)w.high, (long long)cases[i].low, (long long)cases[i].high);
+                     (long long)w.high, (long long)cases[i].low,
+                     (long long)cases[i].high);
         assert_true(w.low <= w.high);
     }
 }
@@ -337,11 +410,11 @@ static void test_wait_estimate(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_choose_next),   cmocka_unit_test(test_people_ahead),
+        cmocka_unit_test(test_choose_next),      cmocka_unit_test(test_people_ahead),
         cmocka_unit_test(test_transition_table), cmocka_unit_test(test_state_names),
-        cmocka_unit_test(test_lifecycle),     cmocka_unit_test(test_recall_limit),
-        cmocka_unit_test(test_restore),       cmocka_unit_test(test_transfer),
-        cmocka_unit_test(test_day_keys),      cmocka_unit_test(test_labels),
+        cmocka_unit_test(test_lifecycle),        cmocka_unit_test(test_recall_limit),
+        cmocka_unit_test(test_restore),          cmocka_unit_test(test_transfer),
+        cmocka_unit_test(test_day_keys),         cmocka_unit_test(test_labels),
         cmocka_unit_test(test_wait_estimate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

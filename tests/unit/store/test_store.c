@@ -338,7 +338,8 @@ static void test_idempotency(void **state)
 }
 
 /* Serves counter @c's services with the given service codes, and opens it. */
-static void counter_setup(struct store *st, int number, const char *const *codes, size_t n)
+static void counter_setup(struct store *st, int number, const char *const *codes,
+                          size_t n)
 {
     int64_t ids[STORE_COUNTER_SERVICES];
     for (size_t i = 0; i < n; i++) {
@@ -375,7 +376,7 @@ static void test_call_next_matches_queue(void **state)
         const char *svc;
         bool prio;
     } arrivals[] = {
-        {0, "A", false}, {30, "A", false}, {60, "D", false}, {90, "A", true},
+        {0, "A", false},   {30, "A", false},  {60, "D", false},  {90, "A", true},
         {100, "D", false}, {120, "B", false}, {200, "A", false}, {260, "D", true},
     };
     for (size_t i = 0; i < sizeof arrivals / sizeof arrivals[0]; i++) {
@@ -441,8 +442,9 @@ static void test_counter_flow_and_events(void **state)
     struct queue_ticket cur;
     assert_int_equal(store_counter_current(st, 1, &cur), STORE_OK);
     assert_int_equal(cur.id, t1.t.id);
-    assert_int_equal(store_ticket_done(st, c.id, 1, &c), STORE_ERR_STATE); /* not served */
-    assert_int_equal(events(st), seq + 1);                                /* nothing written */
+    assert_int_equal(store_ticket_done(st, c.id, 1, &c),
+                     STORE_ERR_STATE);     /* not served */
+    assert_int_equal(events(st), seq + 1); /* nothing written */
     clock_now += 30;
     assert_int_equal(store_ticket_serve(st, c.id, 1, &c), STORE_OK);
     assert_int_equal(c.state, QUEUE_SERVING);
@@ -511,8 +513,8 @@ static void test_transfer_keeps_issue_time(void **state)
     clock_now += 100;
     int64_t seq = events(st);
     struct queue_ticket moved;
-    assert_int_equal(store_ticket_transfer(st, c.id, "D", "refer to researcher", 1, &moved),
-                     STORE_OK);
+    assert_int_equal(
+        store_ticket_transfer(st, c.id, "D", "refer to researcher", 1, &moved), STORE_OK);
     assert_int_equal(events(st), seq + 1);
     assert_int_equal(moved.state, QUEUE_WAITING);
     assert_string_equal(moved.service, "D");
@@ -529,8 +531,10 @@ static void test_transfer_keeps_issue_time(void **state)
     assert_int_equal(c.id, moved.id);
     /* A transfer does not use up a number in D. */
     assert_string_equal(issue(st, "D", false).t.label, "D-002");
-    assert_int_equal(store_ticket_transfer(st, c.id, "Q", NULL, 1, &moved), STORE_ERR_INVALID);
-    assert_int_equal(store_ticket_transfer(st, c.id, "D", NULL, 1, &moved), STORE_ERR_INVALID);
+    assert_int_equal(store_ticket_transfer(st, c.id, "Q", NULL, 1, &moved),
+                     STORE_ERR_INVALID);
+    assert_int_equal(store_ticket_transfer(st, c.id, "D", NULL, 1, &moved),
+                     STORE_ERR_INVALID);
     store_close(st);
 }
 
@@ -544,8 +548,8 @@ static void test_group_commit(void **state)
     char keys[50][16];
     for (int i = 0; i < 50; i++) {
         snprintf(keys[i], sizeof keys[i], "b-%d", i % 40); /* 10 repeats */
-        reqs[i] = (struct store_issue){.service = i % 2 ? "A" : "B", .idem_key = keys[i],
-                                       .device_id = 3};
+        reqs[i] = (struct store_issue){
+            .service = i % 2 ? "A" : "B", .idem_key = keys[i], .device_id = 3};
     }
     reqs[7].service = "nope";
     int64_t seq = events(st);
@@ -673,8 +677,8 @@ static void test_applications(void **state)
     bool replayed;
     struct store_ticket_view t = issue(st, "A", false);
     const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
-    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 3, "app-1", t.t.id,
-                                              png, sizeof png, &a, &replayed),
+    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 3, "app-1",
+                                              t.t.id, png, sizeof png, &a, &replayed),
                      STORE_OK);
     assert_false(replayed);
     assert_string_equal(a.reference, "2026-000001");
@@ -695,14 +699,14 @@ static void test_applications(void **state)
     free(sig);
 
     /* Replayed key: the same application. */
-    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 3, "app-1", 0, NULL,
-                                              0, &b, &replayed),
+    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 3, "app-1", 0,
+                                              NULL, 0, &b, &replayed),
                      STORE_OK);
     assert_true(replayed);
     assert_int_equal(b.id, a.id);
     /* Same national ID again: flagged, not merged. */
-    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_STAFF, 0, NULL, 0, NULL, 0,
-                                              &b, &replayed),
+    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_STAFF, 0, NULL, 0, NULL,
+                                              0, &b, &replayed),
                      STORE_OK);
     assert_string_equal(b.reference, "2026-000002");
     assert_int_equal(b.duplicate_of, a.id);
@@ -720,11 +724,11 @@ static void test_applications(void **state)
     /* Bad input is refused by the store itself. */
     struct form_app bad = f;
     bad.nid[9] = bad.nid[9] == '9' ? '0' : (char)(bad.nid[9] + 1);
-    assert_int_equal(store_application_create(st, &bad, APP_CHANNEL_KIOSK, 0, NULL, 0, NULL, 0,
-                                              &c, &replayed),
+    assert_int_equal(store_application_create(st, &bad, APP_CHANNEL_KIOSK, 0, NULL, 0,
+                                              NULL, 0, &c, &replayed),
                      STORE_ERR_INVALID);
-    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 0, NULL, 0, "notpng",
-                                              6, &c, &replayed),
+    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 0, NULL, 0,
+                                              "notpng", 6, &c, &replayed),
                      STORE_ERR_INVALID);
 
     /* Workflow. */
@@ -735,10 +739,10 @@ static void test_applications(void **state)
                      STORE_OK);
     assert_int_equal(c.verified_by, 2);
     assert_int_equal(c.verified_at, DAY0 + 3600);
-    assert_int_equal(store_application_set_status(st, a.id, APP_UNDER_REVIEW, 2, NULL, &c),
-                     STORE_OK);
-    assert_int_equal(store_application_set_status(st, a.id, APP_ACCEPTED, 5, "موافقة", &c),
-                     STORE_OK);
+    assert_int_equal(
+        store_application_set_status(st, a.id, APP_UNDER_REVIEW, 2, NULL, &c), STORE_OK);
+    assert_int_equal(
+        store_application_set_status(st, a.id, APP_ACCEPTED, 5, "موافقة", &c), STORE_OK);
     assert_int_equal(c.decided_by, 5);
     assert_string_equal(c.note, "موافقة");
     assert_int_equal(store_application_set_status(st, a.id, APP_REJECTED, 5, NULL, &c),
@@ -759,8 +763,8 @@ static void test_applications(void **state)
 
     /* Overdue: the second one, still open, 15 days later; listed first. */
     struct form_app f3 = sample_form("207788990");
-    assert_int_equal(store_application_create(st, &f3, APP_CHANNEL_WEB, 0, NULL, 0, NULL, 0,
-                                              &c, &replayed),
+    assert_int_equal(store_application_create(st, &f3, APP_CHANNEL_WEB, 0, NULL, 0, NULL,
+                                              0, &c, &replayed),
                      STORE_OK);
     clock_now = DAY0 + 14 * 86400 + 1800; /* b is past due, f3 (an hour later) not yet */
     struct store_application *list;
@@ -793,8 +797,8 @@ static void test_ratings_and_report(void **state)
     (void)state;
     struct store *st = open_store(NULL);
     int64_t uid;
-    assert_int_equal(store_staff_create(st, "huda", "هدى", STORE_ROLE_RECEPTION, "h", &uid),
-                     STORE_OK);
+    assert_int_equal(
+        store_staff_create(st, "huda", "هدى", STORE_ROLE_RECEPTION, "h", &uid), STORE_OK);
     const char *const a[] = {"A"}, *const c[] = {"C"};
     counter_setup(st, 1, a, 1);
     counter_setup(st, 3, c, 1);
@@ -827,8 +831,8 @@ static void test_ratings_and_report(void **state)
     issue(st, "A", false);
     struct form_app f = sample_form("112233445");
     struct store_application app;
-    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 0, NULL, 0, NULL, 0,
-                                              &app, NULL),
+    assert_int_equal(store_application_create(st, &f, APP_CHANNEL_KIOSK, 0, NULL, 0, NULL,
+                                              0, &app, NULL),
                      STORE_OK);
 
     /* Ratings: only finished tickets, once, 1 to 5; counter and staff from the ticket. */
@@ -895,8 +899,10 @@ static void test_ratings_and_report(void **state)
     assert_int_equal(rep.total.issued, 0);
     assert_int_equal(rep.apps_total, 0);
     store_report_free(&rep);
-    assert_int_equal(store_report(st, "2026-11-25", "2026-11-24", &rep), STORE_ERR_INVALID);
-    assert_int_equal(store_report(st, "yesterday", "2026-11-24", &rep), STORE_ERR_INVALID);
+    assert_int_equal(store_report(st, "2026-11-25", "2026-11-24", &rep),
+                     STORE_ERR_INVALID);
+    assert_int_equal(store_report(st, "yesterday", "2026-11-24", &rep),
+                     STORE_ERR_INVALID);
     store_close(st);
 }
 
@@ -907,9 +913,9 @@ static void test_staff_sessions_devices(void **state)
     (void)state;
     struct store *st = open_store(NULL);
     int64_t id;
-    assert_int_equal(store_staff_create(st, "sara", "سارة", STORE_ROLE_RESEARCHER,
-                                        "$argon2id$x", &id),
-                     STORE_OK);
+    assert_int_equal(
+        store_staff_create(st, "sara", "سارة", STORE_ROLE_RESEARCHER, "$argon2id$x", &id),
+        STORE_OK);
     assert_int_equal(store_staff_create(st, "sara", "", STORE_ROLE_ADMIN, "h", NULL),
                      STORE_ERR_EXISTS);
     assert_int_equal(store_staff_create(st, "bad name", "", STORE_ROLE_ADMIN, "h", NULL),
@@ -920,7 +926,8 @@ static void test_staff_sessions_devices(void **state)
     assert_int_equal(store_staff_get(st, id, &s), STORE_OK);
     assert_int_equal(s.role, STORE_ROLE_MANAGER);
     assert_string_equal(s.password_hash, "$argon2id$y");
-    assert_int_equal(store_staff_set_role(st, 999, STORE_ROLE_MANAGER), STORE_ERR_NOT_FOUND);
+    assert_int_equal(store_staff_set_role(st, 999, STORE_ROLE_MANAGER),
+                     STORE_ERR_NOT_FOUND);
     struct store_event *ev;
     size_t n;
     assert_int_equal(store_events_after(st, 0, 0, &ev, &n), STORE_OK);
@@ -943,7 +950,8 @@ static void test_staff_sessions_devices(void **state)
     assert_int_equal(store_sessions_purge(st, 300), STORE_OK); /* idle 0 s: kept */
     assert_int_equal(store_session_get(st, "th-1", &got), STORE_OK);
     clock_now += 3600;
-    assert_int_equal(store_session_get(st, "th-1", &got), STORE_ERR_NOT_FOUND); /* expired */
+    assert_int_equal(store_session_get(st, "th-1", &got),
+                     STORE_ERR_NOT_FOUND); /* expired */
     ses.expires_at = clock_now + 3600;
     strcpy(ses.token_hash, "th-2");
     assert_int_equal(store_session_create(st, &ses), STORE_OK);
