@@ -1,0 +1,84 @@
+/* display — the waiting-room board program (DESIGN.md §9). This header holds what
+ * the files of dawr-display share: the program state, the panel interface (each
+ * panel-*.c exports one struct panel, tmux-style), and the SDL user events the
+ * network workers post to the UI thread. */
+#ifndef DAWR_DISPLAY_H
+#define DAWR_DISPLAY_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "board.h"
+#include "draw.h"
+
+/* Everything a panel may read while drawing. Owned by main.c. */
+struct display {
+    SDL_Renderer *renderer;
+    struct draw *draw;
+    struct board *board;
+
+    int w, h;      /* output size in pixels */
+    bool portrait; /* h > w */
+    float unit;    /* one "design pixel": the short side / 1080 */
+    bool english;  /* language = en: English first, left-to-right layout */
+    txt_digits digits;
+    const char *tz;                         /* borrowed from the config */
+    const char *name_ar, *name_en, *ticker; /* borrowed from the config */
+
+    bool online;         /* the event stream is connected */
+    bool show_status;    /* draw the offline indicator (a stream is configured) */
+    long long now_ms;    /* monotonic, for animation */
+    time_t now;          /* wall clock, for the clock and dates */
+    long long ticker_t0; /* when the ticker started scrolling */
+};
+
+/* A screen region that draws itself. */
+struct panel {
+    const char *name;
+    void (*draw)(struct display *d, SDL_Rect area);
+};
+
+extern const struct panel panel_header;
+extern const struct panel panel_call;
+extern const struct panel panel_recent;
+extern const struct panel panel_waiting;
+extern const struct panel panel_ticker;
+extern const struct panel panel_status;
+
+/* layout.c: places every panel for the current size and orientation and draws them
+ * in order. */
+void layout_draw(struct display *d);
+
+/* Colours shared by the panels. */
+extern const SDL_Color display_bg, display_panel, display_text, display_dim,
+    display_label, display_accent, display_alert, display_ticker;
+
+/* Scales a design size (at 1080 px on the short side) to pixels. */
+int display_px(const struct display *d, float design);
+/* "شباك ٣ — Counter 3" (or English first), digits per the display; caller frees. */
+char *display_counter_text(const struct display *d, int counter);
+/* @n with the display's digits; caller frees. */
+char *display_number(const struct display *d, long n);
+
+/* Shrinks @st1 and @st2 together until @t1 over @t2 fits in @avail pixels of
+ * height (and each in @max_w wide, if > 0); returns the pair's height. */
+int display_fit2(struct display *d, const char *t1, struct draw_style *st1,
+                 const char *t2, struct draw_style *st2, int avail, int max_w);
+/* Draws @utf8 centred horizontally in @area, top at @y; returns its height. */
+int display_text_centred(struct display *d, const char *utf8, struct draw_style *st,
+                         SDL_Rect area, int y, SDL_Color c);
+/* Width of @utf8 laid out in @st, 0 if it cannot be laid out. */
+int display_text_width(struct display *d, const char *utf8, const struct draw_style *st);
+/* Height of the laid-out box (line height, not ink), 0 if it cannot be laid out. */
+int display_text_height(struct display *d, const char *utf8, const struct draw_style *st);
+
+/* User events from the workers (feed.c). data1 carries a heap struct feed_msg. */
+enum display_event_code {
+    DISPLAY_EV_SSE = 1,  /* an event from the stream */
+    DISPLAY_EV_STATE,    /* stream connected (code 1) or not */
+    DISPLAY_EV_SERVICES, /* a GET /api/services reply body */
+};
+
+#endif

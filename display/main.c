@@ -1,0 +1,420 @@
+/* main — dawr-display's edge: options and config, SDL setup, the event loop that
+ * applies stream events to the board, announces calls (chime + flash) and renders
+ * at a steady frame rate, and the log lines the integration test reads. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cfg.h"
+#include "chime.h"
+#include "display.h"
+#include "feed.h"
+#include "net.h"
+#include "shot.h"
+#include "util.h"
+
+#define LOG(...) (fprintf(stderr, "dawr-display: " __VA_ARGS__), fputc('\n', stderr))
+
+static const char usage[] =
+    "usage: dawr-display [options]\n"
+    "  --config FILE      settings file (default $DAWR_CONFIG or /etc/dawr/dawr.ini)\n"
+    "  --server URL       server address (overrides [display] server)\n"
+    "  --token TOKEN      display device token (overrides [display] token)\n"
+    "  --window WxH       a window of this size instead of full screen\n"
+    "  --counters 1,2,3   only calls at these counters\n"
+    "  --services A,B     only these services (calls and waiting counts)\n"
+    "  --language ar|en   which language leads (default [display] language, ar)\n"
+    "  --digits arab|latn Arabic-Indic or European digits (default [display] digits)\n"
+    "  --replay FILE      apply the events in FILE (SSE text, as the server sends)\n"
+    "                     before anything else, without chiming\n"
+    "  --state FILE       like --replay, and append every event received to FILE, so\n"
+    "                     a restarted display resumes where it was (Last-Event-ID)\n"
+    "  --screenshot FILE  render one frame (size from --window, default 1920x1080)\n"
+    "                     to FILE as PNG and exit\n"
+    "  --now EPOCH        show this time instead of the clock (screenshots)\n"
+    "  --fps N            frames per second (default 30)\n"
+    "  --watchdog MS      reconnect when nothing arrives for MS (default 30000)\n"
+    "  --help, --version\n";
+
+struct options {
+    const char *config, *server, *token, *counters, *services, *language, *digits;
+    const char *replay, *state, *screenshot;
+    int win_w, win_h, fps;
+    long long fixed_now;
+    long watchdog_ms;
+};
+
+/* Announced calls waiting for the frame that first shows them: when the event
+ * arrived, to log event → present. */
+struct pending_present {
+    int64_t seq;
+    long long recv_ms;
+    char label[16];
+};
+
+static volatile sig_atomic_t quit;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    quit = 1;
+}
+
+static long long wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    static const struct option longs[] = {
+        {"config", required_argument, NULL, 'c'},
+        {"server", required_argument, NULL, 's'},
+        {"token", required_argument, NULL, 't'},
+        {"window", required_argument, NULL, 'w'},
+        {"counters", required_argument, NULL, 'k'},
+        {"services", required_argument, NULL, 'S'},
+        {"language", required_argument, NULL, 'l'},
+        {"digits", required_argument, NULL, 'd'},
+        {"replay", required_argument, NULL, 'r'},
+        {"state", required_argument, NULL, 'f'},
+        {"screenshot", required_argument, NULL, 'o'},
+        {"now", required_argument, NULL, 'n'},
+        {"fps", required_argument, NULL, 'F'},
+        {"watchdog", required_argument, NULL, 'W'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    int ch;
+    o->fps = 30;
+    while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
+        switch (ch) {
+        case 'c':
+            o->config = optarg;
+            break;
+        case 's':
+            o->server = optarg;
+            break;
+        case 't':
+            o->token = optarg;
+            break;
+        case 'w':
+            if (sscanf(optarg, "%dx%d", &o->win_w, &o->win_h) != 2 || o->win_w < 64 ||
+                o->win_h < 64 || o->win_w > 16384 || o->win_h > 16384) {
+                fprintf(stderr, "dawr-display: --window wants WxH, e.g. 1920x1080\n");
+                return 2;
+            }
+            break;
+        case 'k':
+            o->counters = optarg;
+            break;
+        case 'S':
+            o->services = optarg;
+            break;
+        case 'l':
+            o->language = optarg;
+            break;
+        case 'd':
+            o->digits = optarg;
+            break;
+        case 'r':
+            o->replay = optarg;
+            break;
+        case 'f':
+            o->state = optarg;
+            break;
+        case 'o':
+            o->screenshot = optarg;
+            break;
+        case 'n':
+            o->fixed_now = atoll(optarg);
+            break;
+        case 'F':
+            o->fps = atoi(optarg) > 0 && atoi(optarg) <= 240 ? atoi(optarg) : 30;
+            break;
+        case 'W':
+            o->watchdog_ms = atol(optarg);
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
+        case 'V':
+            printf("dawr-display %s\n", DAWR_VERSION);
+            return 0;
+        default:
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    if (optind < argc) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    return -1;
+}
+
+static const char *asset(const char *rel, char *buf, size_t n)
+{
+    const char *dir = getenv("DAWR_ASSETS");
+    snprintf(buf, n, "%s/%s", dir && *dir ? dir : DAWR_ASSETS_DIR, rel);
+    return buf;
+}
+
+/* Turns one worker message into board changes. */
+static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE *state,
+                        struct pending_present *pp, size_t *npp)
+{
+    struct feed_msg *m = e->user.data1;
+    int code = e->user.code & 0xff;
+
+    if (code == DISPLAY_EV_STATE) {
+        bool up = (e->user.code >> 8) & 1;
+        if (up != d->online)
+            LOG("stream %s at %lld", up ? "connected" : "disconnected", wall_ms());
+        d->online = up;
+        if (up)
+            feed_refresh_services(feed);
+    } else if (code == DISPLAY_EV_SERVICES) {
+        if (!board_set_services(d->board, m->data))
+            LOG("services reply is not the expected JSON");
+    } else if (code == DISPLAY_EV_SSE) {
+        enum board_change ch = board_apply(d->board, m->seq, m->type, m->data, false);
+        if (ch != BOARD_IGNORED)
+            feed_record(state, m->seq, m->type, m->data);
+        if (strncmp(m->type, "ticket.", 7) == 0)
+            feed_refresh_services(feed);
+        if (ch == BOARD_QUEUED && *npp < 64) {
+            pp[*npp].seq = m->seq;
+            pp[*npp].recv_ms = m->recv_ms;
+            pp[*npp].label[0] = '\0';
+            (*npp)++;
+        }
+    }
+    feed_msg_free(m);
+}
+
+static int run(struct options *o)
+{
+    char *cause = NULL, pathbuf[4096];
+    const char *cfg_path = o->config ? o->config : cfg_default_path();
+    cfg *cf = cfg_load(cfg_path, &cause);
+    if (cf == NULL) {
+        if (o->config) {
+            LOG("%s", cause);
+            free(cause);
+            return 1;
+        }
+        free(cause); /* no system config: defaults, options still work */
+        cause = NULL;
+        cf = cfg_new();
+    }
+    const char *server = o->server ? o->server : cfg_get(cf, "display", "server", "");
+    const char *token = o->token ? o->token : cfg_get(cf, "display", "token", "");
+    const char *lang =
+        o->language ? o->language : cfg_get(cf, "display", "language", "ar");
+    bool english = strcmp(lang, "en") == 0;
+    const char *digits =
+        o->digits ? o->digits
+                  : cfg_get(cf, "display", "digits", english ? "latn" : "arab");
+
+    struct display d = {0};
+    d.english = english;
+    d.digits = strcmp(digits, "latn") == 0 ? TXT_DIGITS_LATN : TXT_DIGITS_ARAB;
+    d.tz = cfg_get(cf, "association", "timezone", NULL);
+    d.name_ar = cfg_get(cf, "association", "name_ar", "");
+    d.name_en = cfg_get(cf, "association", "name_en", "");
+    d.ticker = cfg_get(cf, "display", english ? "ticker_en" : "ticker_ar", "");
+    d.board =
+        board_create(o->counters ? o->counters : cfg_get(cf, "display", "counters", ""),
+                     o->services ? o->services : cfg_get(cf, "display", "services", ""));
+
+    int rc = 1;
+    FILE *state = NULL;
+    SDL_Window *win = NULL;
+    SDL_Surface *surface = NULL;
+    struct chime *chime = NULL;
+    struct feed *feed = NULL;
+
+    const char *paths[2] = {o->replay, o->state};
+    for (int i = 0; i < 2; i++) {
+        if (paths[i] == NULL)
+            continue;
+        int n = feed_replay(paths[i], d.board, true, &cause);
+        if (n < 0 && !(i == 1 && access(paths[i], F_OK) != 0)) {
+            LOG("%s", cause);
+            goto out;
+        }
+        free(cause);
+        cause = NULL;
+    }
+    if (o->state && (state = fopen(o->state, "a")) == NULL) {
+        LOG("cannot write %s", o->state);
+        goto out;
+    }
+
+    if (o->screenshot) {
+        /* Headless: a software renderer drawing into memory needs no display. */
+        SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1");
+        if (SDL_Init(0) != 0) {
+            LOG("SDL: %s", SDL_GetError());
+            goto out;
+        }
+        d.w = o->win_w ? o->win_w : 1920;
+        d.h = o->win_h ? o->win_h : 1080;
+        surface =
+            SDL_CreateRGBSurfaceWithFormat(0, d.w, d.h, 32, SDL_PIXELFORMAT_ARGB8888);
+        d.renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    } else {
+        if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+            LOG("SDL: %s", SDL_GetError());
+            goto out;
+        }
+        Uint32 flags = o->win_w ? SDL_WINDOW_SHOWN : SDL_WINDOW_FULLSCREEN_DESKTOP;
+        win = SDL_CreateWindow("Dawr — دور", SDL_WINDOWPOS_CENTERED,
+                               SDL_WINDOWPOS_CENTERED, o->win_w ? o->win_w : 1920,
+                               o->win_h ? o->win_h : 1080, flags);
+        d.renderer = win ? SDL_CreateRenderer(win, -1, 0) : NULL;
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    if (d.renderer == NULL) {
+        LOG("cannot create a renderer: %s", SDL_GetError());
+        goto out;
+    }
+    if ((d.draw = draw_create(d.renderer, NULL, &cause)) == NULL) {
+        LOG("%s", cause);
+        goto out;
+    }
+
+    d.show_status = server[0] != '\0';
+    d.now_ms = d.ticker_t0 = feed_now_ms();
+    d.now = o->fixed_now ? (time_t)o->fixed_now : time(NULL);
+
+    if (o->screenshot) {
+        SDL_GetRendererOutputSize(d.renderer, &d.w, &d.h);
+        d.portrait = d.h > d.w;
+        d.unit = (d.portrait ? d.w : d.h) / 1080.0f;
+        d.online = true; /* a still frame is not "reconnecting" */
+        board_tick(d.board, 0);
+        layout_draw(&d);
+        SDL_RenderPresent(d.renderer);
+        if (shot_save(d.renderer, d.w, d.h, o->screenshot, &cause) != 0) {
+            LOG("%s", cause);
+            goto out;
+        }
+        rc = 0;
+        goto out;
+    }
+
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        LOG("no sound: %s", SDL_GetError());
+    } else if ((chime = chime_open(asset("sounds/chime.wav", pathbuf, sizeof pathbuf),
+                                   &cause)) == NULL) {
+        LOG("no sound: %s", cause); /* once: chime_play(NULL) is silent after */
+        free(cause);
+        cause = NULL;
+    }
+
+    Uint32 ev_type = SDL_RegisterEvents(1);
+    if (server[0] != '\0') {
+        struct feed_config fc = {.server = server,
+                                 .token = token,
+                                 .last_seq = board_last_seq(d.board),
+                                 .watchdog_ms = o->watchdog_ms};
+        if ((feed = feed_start(&fc, ev_type, &cause)) == NULL) {
+            LOG("%s", cause);
+            goto out;
+        }
+    } else {
+        LOG("no server configured: showing saved state only");
+    }
+
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    struct pending_present pp[64];
+    size_t npp = 0;
+    long long frame_ms = 1000 / o->fps, next = feed_now_ms();
+    LOG("running at %lld", wall_ms());
+    while (!quit) {
+        SDL_Event e;
+        long long wait = next - feed_now_ms();
+        if (SDL_WaitEventTimeout(&e, wait > 0 ? (int)wait : 0)) {
+            do {
+                if (e.type == SDL_QUIT)
+                    quit = 1;
+                else if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE)
+                    quit = 1;
+                else if (e.type == ev_type)
+                    handle_user(&d, &e, feed, state, pp, &npp);
+            } while (SDL_PollEvent(&e));
+        }
+        long long now = feed_now_ms();
+        if (now < next)
+            continue;
+        next = now + frame_ms;
+
+        d.now_ms = now;
+        d.now = o->fixed_now ? (time_t)o->fixed_now : time(NULL);
+        SDL_GetRendererOutputSize(d.renderer, &d.w, &d.h);
+        d.portrait = d.h > d.w;
+        d.unit = (d.portrait ? d.w : d.h) / 1080.0f;
+        const struct board_call *started = board_tick(d.board, now);
+        if (started)
+            chime_play(chime);
+        layout_draw(&d);
+        SDL_RenderPresent(d.renderer);
+        if (started) {
+            long long shown = feed_now_ms();
+            long long recv = -1;
+            for (size_t i = 0; i < npp; i++) {
+                if (pp[i].seq == started->seq) {
+                    recv = pp[i].recv_ms;
+                    pp[i] = pp[--npp];
+                    break;
+                }
+            }
+            LOG("presented call %s seq %lld at %lld (event to present %lld ms)",
+                started->label, (long long)started->seq, wall_ms(),
+                recv >= 0 ? shown - recv : -1);
+        }
+    }
+    rc = 0;
+out:
+    feed_stop(feed);
+    chime_close(chime);
+    draw_destroy(d.draw);
+    if (d.renderer)
+        SDL_DestroyRenderer(d.renderer);
+    if (win)
+        SDL_DestroyWindow(win);
+    if (surface)
+        SDL_FreeSurface(surface);
+    SDL_Quit();
+    if (state)
+        fclose(state);
+    board_destroy(d.board);
+    cfg_free(cf);
+    free(cause);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_options(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    if (net_init() != 0) {
+        LOG("cannot initialise libcurl");
+        return 1;
+    }
+    rc = run(&o);
+    net_cleanup();
+    return rc;
+}

@@ -1,0 +1,75 @@
+/* panel-header — the association's name on the reading-start side, and on the other
+ * side the clock with the weekday, Hijri and Gregorian dates (common/cal, in the
+ * configured zone). */
+#include <stdlib.h>
+
+#include "cal.h"
+#include "display.h"
+#include "util.h"
+
+static void header_draw(struct display *d, SDL_Rect a)
+{
+    cal_lang lang =
+        d->english ? CAL_EN : (d->digits == TXT_DIGITS_ARAB ? CAL_AR : CAL_AR_LATN);
+    int pad = display_px(d, 36);
+    struct draw_style big = {.px = display_px(d, d->portrait ? 50 : 54), .bold = true};
+    struct draw_style small = {.px = display_px(d, d->portrait ? 30 : 30)};
+    const char *first = d->english ? d->name_en : d->name_ar;
+    const char *second = d->english ? d->name_ar : d->name_en;
+
+    draw_rect(d->draw, a, display_panel);
+    draw_rect(d->draw,
+              (SDL_Rect){a.x, a.y + a.h - display_px(d, 4), a.w, display_px(d, 4)},
+              display_accent);
+
+    /* Name block: start side, in at most half the width. */
+    int bh = display_fit2(d, first, &big, second, &small, a.h * 92 / 100, a.w * 45 / 100);
+    int nw = display_text_width(d, first, &big),
+        sw = display_text_width(d, second, &small);
+    int y = a.y + (a.h - bh) / 2;
+    int xs1 = d->english ? a.x + pad : a.x + a.w - pad - nw;
+    int xs2 = d->english ? a.x + pad : a.x + a.w - pad - sw;
+    y += draw_text(d->draw, first, &big, xs1, y, display_text);
+    draw_text(d->draw, second, &small, xs2, y, display_dim);
+
+    /* Clock block, end side: the time, and beside it the weekday with the Hijri
+     * date over the Gregorian date. */
+    char *clock = cal_format(d->now, d->tz, CAL_TIME, lang);
+    char *wday = cal_format(d->now, d->tz, CAL_WEEKDAY, lang);
+    char *hijri = cal_format(d->now, d->tz, CAL_HIJRI_LONG, lang);
+    char *greg = cal_format(d->now, d->tz, CAL_GREGORIAN_LONG, lang);
+    char *line1 = xasprintf("%s  %s", wday ? wday : "", hijri ? hijri : "");
+    const char *line2 = greg ? greg : "";
+    txt_dir dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL;
+    struct draw_style cs = {.px = display_px(d, 64), .bold = true, .dir = dir};
+    struct draw_style ds1 = {.px = display_px(d, 32), .dir = dir}, ds2 = ds1;
+    int room = a.w - nw - 3 * pad; /* what the name left */
+    int ch = display_text_height(d, clock ? clock : "", &cs);
+    if (ch > a.h * 90 / 100) {
+        cs.px = cs.px * (a.h * 90 / 100) / ch;
+        ch = display_text_height(d, clock ? clock : "", &cs);
+    }
+    int cw = display_text_width(d, clock ? clock : "", &cs);
+    int dh = display_fit2(d, line1, &ds1, line2, &ds2, a.h * 90 / 100, room - cw - pad);
+    int w1 = display_text_width(d, line1, &ds1), w2 = display_text_width(d, line2, &ds2);
+    int dw = w1 > w2 ? w1 : w2;
+    int cy = a.y + (a.h - ch) / 2, dy = a.y + (a.h - dh) / 2;
+    if (d->english) { /* [dates][clock] at the right edge */
+        int xc = a.x + a.w - pad - cw, xd = xc - pad - dw;
+        draw_text(d->draw, clock ? clock : "", &cs, xc, cy, display_text);
+        dy += draw_text(d->draw, line1, &ds1, xd + dw - w1, dy, display_dim);
+        draw_text(d->draw, line2, &ds2, xd + dw - w2, dy, display_dim);
+    } else { /* [clock][dates] at the left edge, dates aligned towards the clock */
+        int xc = a.x + pad, xd = xc + cw + pad;
+        draw_text(d->draw, clock ? clock : "", &cs, xc, cy, display_text);
+        dy += draw_text(d->draw, line1, &ds1, xd, dy, display_dim);
+        draw_text(d->draw, line2, &ds2, xd, dy, display_dim);
+    }
+    free(line1);
+    free(clock);
+    free(wday);
+    free(hijri);
+    free(greg);
+}
+
+const struct panel panel_header = {"header", header_draw};

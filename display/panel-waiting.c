@@ -1,0 +1,47 @@
+/* panel-waiting — how many people wait for each service: one tile per service, in
+ * the server's order, starting from the reading-start side. */
+#include <stdlib.h>
+
+#include "display.h"
+#include "util.h"
+
+static void waiting_draw(struct display *d, SDL_Rect a)
+{
+    const struct board_service *sv;
+    size_t n = board_services(d->board, &sv);
+    int m = display_px(d, 24), gap = display_px(d, 16);
+    SDL_Rect box = {a.x + m, a.y, a.w - 2 * m, a.h - m};
+    if (n == 0)
+        return;
+
+    /* Portrait: two rows when there are many services. */
+    size_t per_row = n, rows = 1;
+    if (d->portrait && n > 3) {
+        rows = 2;
+        per_row = (n + 1) / 2;
+    }
+    int tw = (box.w - (int)(per_row - 1) * gap) / (int)per_row;
+    int th = (box.h - (int)(rows - 1) * gap) / (int)rows;
+    for (size_t i = 0; i < n; i++) {
+        size_t col = i % per_row, row = i / per_row;
+        int x = d->english ? box.x + (int)col * (tw + gap)
+                           : box.x + box.w - (int)(col + 1) * tw - (int)col * gap;
+        SDL_Rect t = {x, box.y + (int)row * (th + gap), tw, th};
+        draw_round_rect(d->draw, t, display_px(d, 20), display_panel);
+
+        const char *name = d->english ? sv[i].name_en : sv[i].name_ar;
+        if (name[0] == '\0')
+            name = sv[i].code;
+        char *count = display_number(d, sv[i].waiting);
+        struct draw_style ns = {.px = th * 30 / 100,
+                                .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
+        struct draw_style cs = {.px = th * 42 / 100, .bold = true};
+        int bh = display_fit2(d, name, &ns, count, &cs, th * 96 / 100, tw * 90 / 100);
+        int y = t.y + (th - bh) / 2;
+        y += display_text_centred(d, name, &ns, t, y, display_dim);
+        display_text_centred(d, count, &cs, t, y, display_text);
+        free(count);
+    }
+}
+
+const struct panel panel_waiting = {"waiting", waiting_draw};
