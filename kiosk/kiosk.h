@@ -1,0 +1,101 @@
+/* kiosk — the state of the running kiosk program shared by its screens: window and
+ * drawing context, language and digits, what the server last said, the ticket just
+ * issued, the idle timer. Screens are one file each and export one struct screen,
+ * the way tmux's commands each export one cmd_entry. Everything here runs on the UI
+ * thread; the network worker talks to it only through SDL user events (worker.h). */
+#ifndef DAWR_KIOSK_KIOSK_H
+#define DAWR_KIOSK_KIOSK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <SDL.h>
+
+#include "draw.h"
+#include "idle.h"
+
+struct kiosk;
+
+struct screen {
+    const char *name;
+    /* The screen is shown (again); set up its state. May be NULL. */
+    void (*enter)(struct kiosk *k);
+    /* Paints the whole window. */
+    void (*draw)(struct kiosk *k);
+    /* A finger or mouse press at (@x, @y) in window pixels. */
+    void (*tap)(struct kiosk *k, int x, int y);
+    /* Called about every frame, for timers. May be NULL. */
+    void (*tick)(struct kiosk *k, uint64_t now_ms);
+};
+
+extern const struct screen screen_home;
+extern const struct screen screen_ticket;
+
+#define KIOSK_SERVICES_MAX 16
+
+struct kiosk_service {
+    char code[32];
+    char prefix[8];
+    char name_ar[128];
+    char name_en[128];
+    int waiting;
+    bool needs_application;
+};
+
+enum kiosk_link {
+    KIOSK_LINK_UNKNOWN, /* no answer yet since start */
+    KIOSK_LINK_ONLINE,
+    KIOSK_LINK_OFFLINE,
+};
+
+enum kiosk_print {
+    KIOSK_PRINT_NONE,
+    KIOSK_PRINT_BUSY,
+    KIOSK_PRINT_DONE,
+    KIOSK_PRINT_FAILED,
+};
+
+struct kiosk_ticket {
+    char label[32];
+    char service_ar[128], service_en[128];
+    int people_ahead;
+    long wait_min_s, wait_max_s;
+    enum kiosk_print print;
+    char print_error_ar[160], print_error_en[160];
+};
+
+struct kiosk {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    struct draw *draw;
+    int w, h;    /* window size in pixels */
+    float scale; /* pixels per design pixel; the design is 1080 wide portrait */
+
+    bool english;       /* UI language; Arabic unless switched */
+    bool arabic_digits; /* ٠-٩ instead of 0-9 */
+
+    const struct screen *screen;
+    uint64_t screen_since_ms;
+
+    struct kiosk_service services[KIOSK_SERVICES_MAX];
+    size_t nservices;
+    enum kiosk_link link;
+    bool priority; /* the elderly/disabled/pregnant option on the home screen */
+
+    bool issuing; /* a ticket request is on its way */
+    char issue_error_ar[200], issue_error_en[200];
+    struct kiosk_ticket ticket;
+
+    struct idle idle;
+    struct kiosk_worker *worker; /* NULL with --sample */
+    bool quit;
+};
+
+/* Shows @s from the next frame on. */
+void kiosk_show(struct kiosk *k, const struct screen *s);
+/* Milliseconds since the program started (SDL_GetTicks64). */
+uint64_t kiosk_now(void);
+/* Asks the worker for a ticket of service @i (or fakes one with --sample). */
+void kiosk_issue_ticket(struct kiosk *k, size_t i);
+
+#endif

@@ -1,0 +1,391 @@
+/* main — dawr-kiosk: options and config, the SDL window, and the event loop that
+ * hands taps to the current screen, results from the worker to the kiosk state, and
+ * runs the idle timer (DESIGN.md §6). */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cfg.h"
+#include "kiosk.h"
+#include "net.h"
+#include "shot.h"
+#include "ui.h"
+#include "worker.h"
+#include "util.h"
+
+static const char usage[] =
+    "usage: dawr-kiosk [options]\n"
+    "  --config FILE      settings file (default $DAWR_CONFIG or /etc/dawr/dawr.ini)\n"
+    "  --server URL       dawr-server base URL ([kiosk] server)\n"
+    "  --token TOKEN      this kiosk's device token ([kiosk] token)\n"
+    "  --printer DEVICE   usb:auto, usb:VID:PID, file:PATH, tcp:HOST:PORT, png:DIR\n"
+    "  --window WxH       a window of that size instead of full screen\n"
+    "  --language ar|en   language of the first screen ([kiosk] language)\n"
+    "  --screenshot FILE  draw the first screen once, save it as PNG and exit\n"
+    "  --screen NAME      with --screenshot: home or ticket\n"
+    "  --sample           built-in sample services and ticket, no server (demos and\n"
+    "                     golden screenshots)\n"
+    "  --help, --version\n";
+
+struct options {
+    const char *config, *server, *token, *printer, *language, *screenshot, *screen;
+    int win_w, win_h;
+    bool sample;
+};
+
+static uint64_t start_ms;
+
+uint64_t kiosk_now(void)
+{
+    return SDL_GetTicks64() - start_ms;
+}
+
+void kiosk_show(struct kiosk *k, const struct screen *s)
+{
+    if (s == &screen_home)
+        idle_wipe(&k->idle);
+    k->screen = s;
+    k->screen_since_ms = kiosk_now();
+    if (s->enter != NULL)
+        s->enter(k);
+}
+
+/* The five default services of DESIGN.md §4, for --sample. */
+static void kiosk_sample(struct kiosk *k)
+{
+    static const struct kiosk_service sample[] = {
+        {"support", "A", "طلب دعم", "Support request", 7, true},
+        {"followup", "B", "مراجعة طلب سابق", "Follow-up of a request", 3, false},
+        {"inquiry", "C", "استفسار", "Inquiry", 0, false},
+        {"research", "D", "البحث الاجتماعي", "Social research", 2, false},
+        {"volunteer", "E", "التطوع", "Volunteering", 1, false},
+    };
+    k->nservices = sizeof sample / sizeof sample[0];
+    memcpy(k->services, sample, sizeof sample);
+    k->link = KIOSK_LINK_ONLINE;
+    k->ticket = (struct kiosk_ticket){
+        .label = "A-017",
+        .service_ar = "طلب دعم",
+        .service_en = "Support request",
+        .people_ahead = 3,
+        .wait_min_s = 600,
+        .wait_max_s = 900,
+        .print = KIOSK_PRINT_DONE,
+    };
+}
+
+void kiosk_issue_ticket(struct kiosk *k, size_t i)
+{
+    if (i >= k->nservices || k->issuing)
+        return;
+    k->issue_error_ar[0] = k->issue_error_en[0] = '\0';
+    if (k->worker == NULL) { /* --sample: the sample ticket, for that service */
+        snprintf(k->ticket.label, sizeof k->ticket.label, "%s-017",
+                 k->services[i].prefix);
+        memcpy(k->ticket.service_ar, k->services[i].name_ar, sizeof k->ticket.service_ar);
+        memcpy(k->ticket.service_en, k->services[i].name_en, sizeof k->ticket.service_en);
+        kiosk_show(k, &screen_ticket);
+        return;
+    }
+    k->issuing = true;
+    worker_issue(k->worker, &k->services[i], k->priority);
+}
+
+static void kiosk_result(struct kiosk *k, struct worker_result *r)
+{
+    switch (r->kind) {
+    case WORKER_SERVICES:
+        k->link = r->ok ? KIOSK_LINK_ONLINE : KIOSK_LINK_OFFLINE;
+        if (r->ok) {
+            memcpy(k->services, r->services, sizeof k->services);
+            k->nservices = r->nservices;
+        }
+        break;
+    case WORKER_TICKET:
+        k->issuing = false;
+        if (r->ok) {
+            k->ticket = r->ticket;
+            kiosk_show(k, &screen_ticket);
+        } else {
+            memcpy(k->issue_error_ar, r->error_ar, sizeof k->issue_error_ar);
+            memcpy(k->issue_error_en, r->error_en, sizeof k->issue_error_en);
+        }
+        break;
+    case WORKER_PRINTED:
+        /* only if that ticket is still the one on screen */
+        if (strcmp(k->ticket.label, r->ticket.label) == 0)
+            k->ticket.print = r->ticket.print;
+        memcpy(k->ticket.print_error_ar, r->ticket.print_error_ar,
+               sizeof k->ticket.print_error_ar);
+        memcpy(k->ticket.print_error_en, r->ticket.print_error_en,
+               sizeof k->ticket.print_error_en);
+        break;
+    }
+    worker_result_free(r);
+}
+
+static void kiosk_frame(struct kiosk *k)
+{
+    SDL_SetRenderDrawColor(k->renderer, ui_bg.r, ui_bg.g, ui_bg.b, 0xFF);
+    SDL_RenderClear(k->renderer);
+    k->screen->draw(k);
+}
+
+static void kiosk_resize(struct kiosk *k)
+{
+    SDL_GetRendererOutputSize(k->renderer, &k->w, &k->h);
+    /* The design is 1080 × 1920; landscape screens get the portrait column at the
+     * scale that fits 1440 design pixels of height. */
+    float sx = k->w / 1080.0f, sy = k->h / 1440.0f;
+    if (k->h > k->w)
+        sy = k->h / 1920.0f;
+    k->scale = sx < sy ? sx : sy;
+}
+
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    enum {
+        O_CONFIG = 256,
+        O_SERVER,
+        O_TOKEN,
+        O_PRINTER,
+        O_WINDOW,
+        O_SHOT,
+        O_SCREEN,
+        O_SAMPLE,
+        O_LANG,
+        O_HELP,
+        O_VERSION
+    };
+    static const struct option longs[] = {
+        {"config", required_argument, NULL, O_CONFIG},
+        {"server", required_argument, NULL, O_SERVER},
+        {"token", required_argument, NULL, O_TOKEN},
+        {"printer", required_argument, NULL, O_PRINTER},
+        {"window", required_argument, NULL, O_WINDOW},
+        {"screenshot", required_argument, NULL, O_SHOT},
+        {"screen", required_argument, NULL, O_SCREEN},
+        {"language", required_argument, NULL, O_LANG},
+        {"sample", no_argument, NULL, O_SAMPLE},
+        {"help", no_argument, NULL, O_HELP},
+        {"version", no_argument, NULL, O_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    while ((c = getopt_long(argc, argv, "", longs, NULL)) != -1) {
+        switch (c) {
+        case O_CONFIG:
+            o->config = optarg;
+            break;
+        case O_SERVER:
+            o->server = optarg;
+            break;
+        case O_TOKEN:
+            o->token = optarg;
+            break;
+        case O_PRINTER:
+            o->printer = optarg;
+            break;
+        case O_SHOT:
+            o->screenshot = optarg;
+            break;
+        case O_SCREEN:
+            o->screen = optarg;
+            break;
+        case O_LANG:
+            o->language = optarg;
+            break;
+        case O_SAMPLE:
+            o->sample = true;
+            break;
+        case O_WINDOW:
+            if (sscanf(optarg, "%dx%d", &o->win_w, &o->win_h) != 2 || o->win_w < 200 ||
+                o->win_h < 200 || o->win_w > 8192 || o->win_h > 8192) {
+                fprintf(stderr, "dawr-kiosk: --window wants WxH, e.g. 1080x1920\n");
+                return 2;
+            }
+            break;
+        case O_HELP:
+            fputs(usage, stdout);
+            return 0;
+        case O_VERSION:
+            printf("dawr-kiosk %s\n", DAWR_VERSION);
+            return 0;
+        default:
+            fputs(usage, stderr);
+            return 2;
+        }
+    }
+    if (optind != argc) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    struct options o = {0};
+    int rc = parse_options(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+
+    /* An explicit --config must load; the default file may be absent (development). */
+    char *cause = NULL;
+    const char *cfg_path = o.config ? o.config : cfg_default_path();
+    cfg *conf = cfg_load(cfg_path, &cause);
+    if (conf == NULL) {
+        if (o.config != NULL || access(cfg_path, F_OK) == 0) {
+            fprintf(stderr, "dawr-kiosk: %s\n", cause);
+            free(cause);
+            return 1;
+        }
+        free(cause);
+        conf = cfg_new();
+    }
+    const char *server =
+        o.server ? o.server : cfg_get(conf, "kiosk", "server", "http://127.0.0.1:8080");
+    const char *token = o.token ? o.token : cfg_get(conf, "kiosk", "token", NULL);
+    const char *printer = o.printer ? o.printer : cfg_get(conf, "kiosk", "printer", NULL);
+    const char *lang = o.language ? o.language : cfg_get(conf, "kiosk", "language", "ar");
+
+    struct kiosk k = {0};
+    k.english = strcmp(lang, "en") == 0;
+    k.arabic_digits = strcmp(cfg_get(conf, "kiosk", "digits", "arab"), "latn") != 0;
+    long idle_s = cfg_get_int(conf, "kiosk", "idle_seconds", 60);
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "dawr-kiosk: cannot start SDL: %s\n", SDL_GetError());
+        cfg_free(conf);
+        return 1;
+    }
+    start_ms = SDL_GetTicks64();
+    int w = o.win_w ? o.win_w : 1080, h = o.win_h ? o.win_h : 1920;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o.screenshot != NULL)
+        flags |= SDL_WINDOW_HIDDEN;
+    else if (o.win_w == 0)
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    k.window = SDL_CreateWindow("دور", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
+                                h, flags);
+    k.renderer = k.window ? SDL_CreateRenderer(k.window, -1, 0) : NULL;
+    if (k.renderer == NULL) {
+        fprintf(stderr, "dawr-kiosk: cannot open a window: %s\n", SDL_GetError());
+        SDL_Quit();
+        cfg_free(conf);
+        return 1;
+    }
+    /* A screenshot is drawn into a texture of exactly the asked size, so it does not
+     * depend on the (possibly smaller) X screen the hidden window lives on. */
+    SDL_Texture *target = NULL;
+    if (o.screenshot != NULL) {
+        target = SDL_CreateTexture(k.renderer, SDL_PIXELFORMAT_RGB888,
+                                   SDL_TEXTUREACCESS_TARGET, w, h);
+        if (target == NULL || SDL_SetRenderTarget(k.renderer, target) != 0) {
+            fprintf(stderr, "dawr-kiosk: cannot draw off screen: %s\n", SDL_GetError());
+            rc = 1;
+            goto out;
+        }
+        k.w = w, k.h = h;
+        float sx = w / 1080.0f, sy = h > w ? h / 1920.0f : h / 1440.0f;
+        k.scale = sx < sy ? sx : sy;
+    } else {
+        kiosk_resize(&k);
+    }
+    k.draw = draw_create(k.renderer, NULL, &cause);
+    if (k.draw == NULL) {
+        fprintf(stderr, "dawr-kiosk: %s\n", cause);
+        free(cause);
+        rc = 1;
+        goto out;
+    }
+    idle_init(&k.idle, idle_s > 0 ? (uint64_t)idle_s * 1000 : 0, kiosk_now());
+
+    if (o.sample) {
+        kiosk_sample(&k);
+    } else {
+        if (net_init() != 0) {
+            fprintf(stderr, "dawr-kiosk: cannot start the network library\n");
+            rc = 1;
+            goto out;
+        }
+        struct worker_config wc = {server, token, printer, draw_fonts_dir()};
+        k.worker = worker_start(&wc, &cause);
+        if (k.worker == NULL) {
+            fprintf(stderr, "dawr-kiosk: %s\n", cause);
+            free(cause);
+            rc = 1;
+            goto out;
+        }
+    }
+    kiosk_show(&k, &screen_home);
+    if (o.screen != NULL) {
+        if (strcmp(o.screen, "ticket") == 0) {
+            kiosk_show(&k, &screen_ticket);
+        } else if (strcmp(o.screen, "home") != 0) {
+            fprintf(stderr, "dawr-kiosk: unknown screen %s\n", o.screen);
+            rc = 2;
+            goto out;
+        }
+    }
+
+    /* With a server, a screenshot waits (up to 5 s) for its first answer. */
+    uint64_t shoot_at = k.worker != NULL ? 5000 : 0;
+    while (!k.quit) {
+        SDL_Event ev;
+        uint64_t now = kiosk_now();
+        if (SDL_WaitEventTimeout(&ev, 50)) {
+            do {
+                if (ev.type == SDL_QUIT) {
+                    k.quit = true;
+                } else if (ev.type == SDL_MOUSEBUTTONDOWN &&
+                           ev.button.button == SDL_BUTTON_LEFT) {
+                    /* fingers arrive as mouse presses too (SDL's touch-to-mouse) */
+                    idle_touch(&k.idle, kiosk_now());
+                    k.screen->tap(&k, ev.button.x, ev.button.y);
+                } else if (ev.type == SDL_WINDOWEVENT &&
+                           ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !target) {
+                    kiosk_resize(&k);
+                } else if (ev.type == worker_event_type()) {
+                    kiosk_result(&k, ev.user.data1);
+                    if (o.screenshot != NULL && ev.user.code == WORKER_SERVICES)
+                        shoot_at = 0;
+                }
+            } while (SDL_PollEvent(&ev));
+        }
+        now = kiosk_now();
+        if (k.screen->tick != NULL)
+            k.screen->tick(&k, now);
+        if (idle_check(&k.idle, now) && k.screen != &screen_home)
+            kiosk_show(&k, &screen_home);
+        kiosk_frame(&k);
+        if (o.screenshot != NULL && now >= shoot_at) {
+            if (shot_save(k.renderer, w, h, o.screenshot, &cause) != 0) {
+                fprintf(stderr, "dawr-kiosk: %s\n", cause);
+                free(cause);
+                rc = 1;
+            } else {
+                rc = 0;
+            }
+            break;
+        }
+        SDL_RenderPresent(k.renderer);
+    }
+    if (rc < 0)
+        rc = 0;
+out:
+    worker_stop(k.worker);
+    if (k.worker != NULL || !o.sample)
+        net_cleanup();
+    draw_destroy(k.draw);
+    if (target != NULL)
+        SDL_DestroyTexture(target);
+    SDL_DestroyRenderer(k.renderer);
+    SDL_DestroyWindow(k.window);
+    SDL_Quit();
+    cfg_free(conf);
+    return rc;
+}

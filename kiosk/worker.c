@@ -1,0 +1,290 @@
+/* worker — see worker.h. One pthread with a one-slot job queue (a kiosk has one
+ * person in front of it, so one ticket at a time) and a timed wait that doubles as
+ * the service-list refresh timer. Talks JSON with jansson over common/net. */
+#include "worker.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "net.h"
+#include "prn.h"
+#include "util.h"
+
+#define WORKER_REFRESH_MS 5000
+
+struct kiosk_worker {
+    char *server, *token, *printer_dev, *fonts_dir;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    bool stop;
+    bool have_job;
+    struct kiosk_service job_service;
+    bool job_priority;
+    char association[160];
+    prn_printer *printer;
+};
+
+Uint32 worker_event_type(void)
+{
+    static Uint32 type = (Uint32)-1;
+    if (type == (Uint32)-1)
+        type = SDL_RegisterEvents(1);
+    return type;
+}
+
+static void worker_post(struct worker_result *r)
+{
+    SDL_Event ev;
+    SDL_zero(ev);
+    ev.type = worker_event_type();
+    ev.user.code = (Sint32)r->kind;
+    ev.user.data1 = r;
+    if (SDL_PushEvent(&ev) != 1)
+        worker_result_free(r);
+}
+
+void worker_result_free(struct worker_result *r)
+{
+    free(r);
+}
+
+static void copy_str(char *dst, size_t size, json_t *o, const char *key)
+{
+    const char *s = json_string_value(json_object_get(o, key));
+    snprintf(dst, size, "%s", s != NULL ? s : "");
+}
+
+/* GET or POST @path; the parsed JSON reply or NULL (then *status is 0 when no reply
+ * arrived at all). */
+static json_t *worker_call(struct kiosk_worker *w, const char *method, const char *path,
+                           const char *body, long *status)
+{
+    char *url = xasprintf("%s%s", w->server, path);
+    struct net_request req = {
+        .method = method,
+        .url = url,
+        .token = w->token,
+        .json_body = body,
+        .timeout_ms = 5000,
+        .max_body = 1024 * 1024,
+    };
+    struct net_reply reply = {0};
+    char *cause = NULL;
+    json_t *out = NULL;
+    *status = 0;
+    if (net_request(&req, &reply, &cause) == 0) {
+        *status = reply.status;
+        out = json_loadb(reply.body, reply.len, 0, NULL);
+        net_reply_free(&reply);
+    }
+    free(cause); /* the UI says "cannot reach the server"; details are not shown */
+    free(url);
+    return out;
+}
+
+static void worker_fetch_services(struct kiosk_worker *w)
+{
+    struct worker_result *r = xcalloc(1, sizeof *r);
+    r->kind = WORKER_SERVICES;
+    long status;
+    json_t *o = worker_call(w, "GET", "/api/services", NULL, &status);
+    json_t *list = json_object_get(o, "services");
+    if (status == 200 && json_is_array(list)) {
+        r->ok = true;
+        size_t i;
+        json_t *s;
+        json_array_foreach(list, i, s)
+        {
+            if (r->nservices == KIOSK_SERVICES_MAX)
+                break;
+            if (json_is_false(json_object_get(s, "active")))
+                continue;
+            struct kiosk_service *ks = &r->services[r->nservices++];
+            copy_str(ks->code, sizeof ks->code, s, "code");
+            copy_str(ks->prefix, sizeof ks->prefix, s, "prefix");
+            copy_str(ks->name_ar, sizeof ks->name_ar, s, "name_ar");
+            copy_str(ks->name_en, sizeof ks->name_en, s, "name_en");
+            ks->waiting = (int)json_integer_value(json_object_get(s, "waiting"));
+            ks->needs_application = json_is_true(json_object_get(s, "needs_application"));
+        }
+    }
+    json_decref(o);
+    if (r->ok && w->association[0] == '\0') {
+        json_t *info = worker_call(w, "GET", "/api/info", NULL, &status);
+        copy_str(w->association, sizeof w->association, info, "name_ar");
+        json_decref(info);
+    }
+    worker_post(r);
+}
+
+static void worker_print(struct kiosk_worker *w, const struct kiosk_ticket *t)
+{
+    struct worker_result *r = xcalloc(1, sizeof *r);
+    r->kind = WORKER_PRINTED;
+    r->ticket = *t;
+    prn_err e = PRN_ERR_NOT_FOUND;
+    if (w->printer == NULL && w->printer_dev != NULL) {
+        e = prn_open(w->printer_dev, PRN_WIDTH_80MM, &w->printer);
+        if (e != PRN_OK)
+            w->printer = NULL;
+        else if (w->fonts_dir != NULL)
+            prn_set_font_dir(w->printer, w->fonts_dir);
+    }
+    if (w->printer != NULL) {
+        struct prn_ticket pt = {
+            .association = w->association[0] ? w->association : "دور",
+            .service = t->service_ar,
+            .label = t->label,
+            .people_ahead = t->people_ahead,
+            .wait_low = (int)((t->wait_min_s + 59) / 60),
+            .wait_high = (int)((t->wait_max_s + 59) / 60),
+            .english = t->service_en,
+        };
+        if (pt.wait_high < pt.wait_low)
+            pt.wait_high = pt.wait_low;
+        e = prn_print_ticket(w->printer, &pt);
+    }
+    r->ok = e == PRN_OK;
+    r->ticket.print = r->ok ? KIOSK_PRINT_DONE : KIOSK_PRINT_FAILED;
+    if (!r->ok) {
+        snprintf(r->ticket.print_error_ar, sizeof r->ticket.print_error_ar, "%s",
+                 prn_strerror_ar(e));
+        snprintf(r->ticket.print_error_en, sizeof r->ticket.print_error_en, "%s",
+                 prn_strerror_en(e));
+    }
+    worker_post(r);
+}
+
+static void worker_issue_now(struct kiosk_worker *w, const struct kiosk_service *s,
+                             bool priority)
+{
+    struct worker_result *r = xcalloc(1, sizeof *r);
+    r->kind = WORKER_TICKET;
+    json_t *req = json_pack("{s:s, s:b}", "service", s->code, "priority", priority);
+    char *body = json_dumps(req, JSON_COMPACT);
+    json_decref(req);
+    long status;
+    json_t *o = worker_call(w, "POST", "/api/tickets", body, &status);
+    free(body);
+    if ((status == 200 || status == 201) && json_is_object(o)) {
+        struct kiosk_ticket *t = &r->ticket;
+        copy_str(t->label, sizeof t->label, o, "label");
+        snprintf(t->service_ar, sizeof t->service_ar, "%s", s->name_ar);
+        snprintf(t->service_en, sizeof t->service_en, "%s", s->name_en);
+        t->people_ahead = (int)json_integer_value(json_object_get(o, "people_ahead"));
+        t->wait_min_s = (long)json_integer_value(json_object_get(o, "wait_min_s"));
+        t->wait_max_s = (long)json_integer_value(json_object_get(o, "wait_max_s"));
+        t->print = w->printer_dev != NULL ? KIOSK_PRINT_BUSY : KIOSK_PRINT_NONE;
+        r->ok = t->label[0] != '\0';
+    }
+    if (!r->ok) {
+        if (status != 0 && json_is_string(json_object_get(o, "message_ar"))) {
+            copy_str(r->error_ar, sizeof r->error_ar, o, "message_ar");
+            copy_str(r->error_en, sizeof r->error_en, o, "message_en");
+        } else {
+            snprintf(r->error_ar, sizeof r->error_ar,
+                     "تعذّر إصدار التذكرة، حاول مرة أخرى أو راجع الموظف");
+            snprintf(
+                r->error_en, sizeof r->error_en,
+                "The ticket could not be issued; try again or ask a member of staff");
+        }
+    }
+    json_decref(o);
+    struct kiosk_ticket t = r->ticket;
+    bool print = r->ok && w->printer_dev != NULL;
+    worker_post(r);
+    if (print)
+        worker_print(w, &t);
+}
+
+static void *worker_main(void *arg)
+{
+    struct kiosk_worker *w = arg;
+    pthread_mutex_lock(&w->lock);
+    while (!w->stop) {
+        if (w->have_job) {
+            struct kiosk_service s = w->job_service;
+            bool prio = w->job_priority;
+            w->have_job = false;
+            pthread_mutex_unlock(&w->lock);
+            worker_issue_now(w, &s, prio);
+            worker_fetch_services(w); /* the waiting counts just changed */
+            pthread_mutex_lock(&w->lock);
+            continue;
+        }
+        pthread_mutex_unlock(&w->lock);
+        worker_fetch_services(w);
+        pthread_mutex_lock(&w->lock);
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += WORKER_REFRESH_MS / 1000;
+        while (!w->stop && !w->have_job &&
+               pthread_cond_timedwait(&w->wake, &w->lock, &until) == 0)
+            ;
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+struct kiosk_worker *worker_start(const struct worker_config *cfg, char **cause)
+{
+    struct kiosk_worker *w = xcalloc(1, sizeof *w);
+    w->server = xstrdup(cfg->server);
+    /* a trailing slash would make "//api/..." */
+    size_t n = strlen(w->server);
+    while (n > 0 && w->server[n - 1] == '/')
+        w->server[--n] = '\0';
+    w->token = cfg->token && cfg->token[0] ? xstrdup(cfg->token) : NULL;
+    w->printer_dev = cfg->printer && cfg->printer[0] ? xstrdup(cfg->printer) : NULL;
+    w->fonts_dir = cfg->fonts_dir ? xstrdup(cfg->fonts_dir) : NULL;
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->wake, NULL);
+    worker_event_type();
+    if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+        *cause = xstrdup("cannot start the network thread");
+        pthread_mutex_destroy(&w->lock);
+        pthread_cond_destroy(&w->wake);
+        free(w->server);
+        free(w->token);
+        free(w->printer_dev);
+        free(w->fonts_dir);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void worker_stop(struct kiosk_worker *w)
+{
+    if (w == NULL)
+        return;
+    pthread_mutex_lock(&w->lock);
+    w->stop = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(w->thread, NULL);
+    prn_close(w->printer);
+    pthread_mutex_destroy(&w->lock);
+    pthread_cond_destroy(&w->wake);
+    free(w->server);
+    free(w->token);
+    free(w->printer_dev);
+    free(w->fonts_dir);
+    free(w);
+}
+
+void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
+                  bool priority)
+{
+    pthread_mutex_lock(&w->lock);
+    w->job_service = *service;
+    w->job_priority = priority;
+    w->have_job = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+}

@@ -1,0 +1,52 @@
+/* worker — the kiosk's network and printer thread. The UI thread never waits on the
+ * server or the printer: it queues a job here and gets the answer back as an SDL user
+ * event of type worker_event_type(), whose data1 is a struct worker_result the UI
+ * frees with worker_result_free(). The worker also refreshes the service list (and
+ * with it whether the server is reachable) every few seconds. */
+#ifndef DAWR_KIOSK_WORKER_H
+#define DAWR_KIOSK_WORKER_H
+
+#include <stdbool.h>
+
+#include "kiosk.h"
+
+enum worker_kind {
+    WORKER_SERVICES, /* a fresh service list, or the server is unreachable */
+    WORKER_TICKET,   /* the answer to worker_issue() */
+    WORKER_PRINTED,  /* the printer finished (or failed) the ticket just issued */
+};
+
+struct worker_result {
+    enum worker_kind kind;
+    bool ok;
+    /* WORKER_SERVICES */
+    struct kiosk_service services[KIOSK_SERVICES_MAX];
+    size_t nservices;
+    /* WORKER_TICKET: the ticket; WORKER_PRINTED: print state and message */
+    struct kiosk_ticket ticket;
+    /* when !ok: what to tell the person */
+    char error_ar[200], error_en[200];
+};
+
+struct worker_config {
+    const char *server;  /* base URL, e.g. http://127.0.0.1:8080 */
+    const char *token;   /* device bearer token, or NULL */
+    const char *printer; /* prn device string, or NULL for none */
+    const char *fonts_dir;
+};
+
+struct kiosk_worker;
+
+/* Starts the thread. The strings are copied. NULL and *cause on error. */
+struct kiosk_worker *worker_start(const struct worker_config *cfg, char **cause);
+/* Stops and joins the thread. NULL is fine. */
+void worker_stop(struct kiosk_worker *w);
+/* The SDL event type results arrive as (registered once). */
+Uint32 worker_event_type(void);
+/* Queues a ticket for service @code (its names for the printout). A request already
+ * queued and not yet sent is replaced. */
+void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
+                  bool priority);
+void worker_result_free(struct worker_result *r);
+
+#endif
