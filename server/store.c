@@ -175,6 +175,12 @@ enum store_err sx_begin(struct store *st)
 {
     sx_lock(st);
     bool nested = st->in_batch || st->depth > 0;
+    /* Some errors (disk full, I/O) make SQLite roll the whole batch back by itself;
+     * the calls after that must not quietly run outside any transaction. */
+    if (nested && sqlite3_get_autocommit(st->db)) {
+        sx_unlock(st);
+        return sx_fail(STORE_ERR_IO, "the batch's transaction was rolled back");
+    }
     /* Savepoints run once per call inside a batch: keep them prepared. */
     int rc = nested ? step_cached(st, "SAVEPOINT op") : exec_sql(st, "BEGIN IMMEDIATE");
     if (rc != SQLITE_OK) {
