@@ -254,7 +254,9 @@ struct store_issue {
     int64_t device_id;      /* 0 = staff/console */
     int64_t application_id; /* 0 = none */
 };
-/* A ticket with where it stands. */
+/* A ticket with where it stands. The wait is queue_estimate_wait(people_ahead, mean
+ * of the service's last 20 service times (default_service_s before there are any),
+ * open counters serving the service). */
 struct store_ticket_view {
     struct queue_ticket t;
     int people_ahead; /* waiting tickets called before it (0 when not waiting) */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -596,7 +597,7 @@ struct reader_job {
     int64_t committed, pending;
     enum store_err got_committed, got_pending;
     int64_t last_seq;
-    volatile int done;
+    atomic_int done;
 };
 
 static void *reader_thread(void *arg)
@@ -606,20 +607,20 @@ static void *reader_thread(void *arg)
     j->got_committed = store_ticket_get(j->st, j->committed, &v);
     j->got_pending = store_ticket_get(j->st, j->pending, &v);
     j->last_seq = store_event_last_seq(j->st);
-    j->done = 1;
+    atomic_store(&j->done, 1);
     return NULL;
 }
 
 static void run_reader(struct reader_job *j)
 {
     pthread_t th;
-    j->done = 0;
+    atomic_store(&j->done, 0);
     assert_int_equal(pthread_create(&th, NULL, reader_thread, j), 0);
-    for (int i = 0; i < 500 && !j->done; i++) {
+    for (int i = 0; i < 500 && !atomic_load(&j->done); i++) {
         struct timespec ts = {0, 10 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
-    int finished = j->done;
+    int finished = atomic_load(&j->done);
     if (!finished)
         store_rollback(j->st); /* let it go before failing */
     pthread_join(th, NULL);
@@ -646,6 +647,73 @@ static void test_reads_during_batch(void **state)
     run_reader(&j);
     assert_int_equal(j.got_pending, STORE_OK);
     assert_int_equal(j.last_seq, seq + 1);
+    store_close(st);
+}
+
+/* Several threads issuing at once, some singly and some in batches: every ticket
+ * gets a distinct number and the numbers of a service have no gaps. */
+struct issuer {
+    struct store *st;
+    int id;
+    int ok;
+};
+
+static void *issuer_thread(void *arg)
+{
+    struct issuer *is = arg;
+    for (int round = 0; round < 20; round++) {
+        if ((round + is->id) % 2 == 0) {
+            struct store_issue reqs[5];
+            struct store_ticket_view out[5];
+            enum store_err errs[5];
+            for (int k = 0; k < 5; k++)
+                reqs[k] = (struct store_issue){.service = k % 2 ? "A" : "B"};
+            if (store_ticket_issue_batch(is->st, reqs, 5, out, errs) == STORE_OK)
+                for (int k = 0; k < 5; k++)
+                    is->ok += errs[k] == STORE_OK;
+        } else {
+            struct store_issue req = {.service = round % 2 ? "A" : "B"};
+            struct store_ticket_view v;
+            is->ok += store_ticket_issue(is->st, &req, &v) == STORE_OK;
+        }
+    }
+    return NULL;
+}
+
+static void test_concurrent_issue(void **state)
+{
+    (void)state;
+    struct store *st = open_store(NULL);
+    pthread_t th[4];
+    struct issuer is[4];
+    for (int i = 0; i < 4; i++) {
+        is[i] = (struct issuer){.st = st, .id = i};
+        assert_int_equal(pthread_create(&th[i], NULL, issuer_thread, &is[i]), 0);
+    }
+    int total = 0;
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        total += is[i].ok;
+    }
+    assert_int_equal(total,
+                     4 * (10 * 5 + 10)); /* each thread: 10 batches of 5, 10 singles */
+    const char *const svcs[] = {"A", "B"};
+    int seen = 0;
+    for (int k = 0; k < 2; k++) {
+        struct queue_ticket *all;
+        size_t n;
+        assert_int_equal(store_tickets_today(st, svcs[k], -1, &all, &n), STORE_OK);
+        char *used = calloc(n + 1, 1);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(all[i].number >= 1 && (size_t)all[i].number <= n);
+            assert_false(used[all[i].number]);
+            used[all[i].number] = 1;
+        }
+        free(used);
+        free(all);
+        seen += (int)n;
+    }
+    assert_int_equal(seen, total);
     store_close(st);
 }
 
@@ -999,6 +1067,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_transfer_keeps_issue_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_commit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reads_during_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_concurrent_issue, setup, teardown),
         cmocka_unit_test_setup_teardown(test_applications, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ratings_and_report, setup, teardown),
         cmocka_unit_test_setup_teardown(test_staff_sessions_devices, setup, teardown),
