@@ -21,6 +21,7 @@ struct feed {
     char *services_url, *token;
 
     pthread_t thread;
+    bool started;
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool want, stop;
@@ -123,8 +124,8 @@ struct feed *feed_start(const struct feed_config *cfg, Uint32 ev_type, char **ca
                                    .watchdog_ms = cfg->watchdog_ms};
     if (pthread_create(&f->thread, NULL, services_worker, f) != 0) {
         *cause = xstrdup("cannot start the services worker");
-        f->thread = 0;
     } else {
+        f->started = true;
         f->stream = net_stream_start(&sc, on_event, on_state, f, cause);
     }
     free(events_url);
@@ -151,7 +152,7 @@ void feed_stop(struct feed *f)
     if (f == NULL)
         return;
     net_stream_stop(f->stream);
-    if (f->thread) {
+    if (f->started) {
         pthread_mutex_lock(&f->lock);
         f->stop = true;
         pthread_cond_signal(&f->cond);
@@ -193,7 +194,8 @@ int feed_replay(const char *path, struct board *b, bool quiet, char **cause)
     sse_parser *p = sse_parser_create(on_replay_event, NULL, &r, 0);
     char *why = NULL;
     int rc = sse_parser_feed(p, text, len, &why);
-    /* A file cut off mid-event (power loss) still ends the last whole event. */
+    /* A file cut off before an event's closing blank line (power loss) still applies
+     * that event; a torn JSON line fails to parse and is ignored by the board. */
     if (rc == 0)
         rc = sse_parser_feed(p, "\n\n", 2, &why);
     sse_parser_destroy(p);
