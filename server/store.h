@@ -433,8 +433,8 @@ int64_t store_event_last_seq(struct store *st);
  * issue -> first call, service times served -> done, in seconds. */
 struct store_report_row {
     char key[64]; /* service code, counter number as text, staff username, "total" */
-    int issued; /* tickets in the group (a transfer also counts in its target
-                 * service); in the total, people: transfers are not counted twice */
+    int issued;   /* tickets in the group (a transfer also counts in its target
+                   * service); in the total, people: transfers are not counted twice */
     int called;
     int done;
     int no_show;
