@@ -33,10 +33,12 @@ void api_admin_staff_list(struct http_req *r)
 }
 
 /* Checks and hashes a new password; replies and returns false when unusable. */
-static bool api_admin_password(struct http_req *r, const char *pw, char hash[AUTH_PWHASH_MAX])
+static bool api_admin_password(struct http_req *r, const char *pw,
+                               char hash[AUTH_PWHASH_MAX])
 {
     if (pw == NULL || strlen(pw) < 8 || strlen(pw) > 256) {
-        http_reply_error(r, 400, "weak_password", "كلمة المرور يجب أن تكون ٨ أحرف على الأقل",
+        http_reply_error(r, 400, "weak_password",
+                         "كلمة المرور يجب أن تكون ٨ أحرف على الأقل",
                          "The password must have at least 8 characters", "password");
         return false;
     }
@@ -218,6 +220,7 @@ void api_admin_counters_put(struct http_req *r)
     json_t *a = json_array();
     for (size_t i = 0; i < c.n_services; i++)
         json_array_append_new(a, json_string(c.service_codes[i]));
-    http_reply_json(r, 200, json_pack("{s:i, s:s, s:b, s:o}", "number", c.number, "name",
-                                      c.name, "open", c.open, "services", a));
+    http_reply_json(r, 200,
+                    json_pack("{s:i, s:s, s:b, s:o}", "number", c.number, "name", c.name,
+                              "open", c.open, "services", a));
 }

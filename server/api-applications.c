@@ -18,7 +18,8 @@
 
 static bool api_app_sees_pii(const struct http_req *r)
 {
-    return r->who.kind == AUTH_STAFF && (r->who.role & (ROLE_RECEPTION | ROLE_RESEARCHER));
+    return r->who.kind == AUTH_STAFF &&
+           (r->who.role & (ROLE_RECEPTION | ROLE_RESEARCHER));
 }
 
 static void api_mask_mobile(const char *m, char out[32])
@@ -56,11 +57,14 @@ static json_t *api_app_json(const struct store_application *a, bool pii)
     json_object_set_new(o, "due_at", api_time(a->due_at));
     json_object_set_new(o, "updated_at", api_time(a->updated_at));
     json_object_set_new(o, "verified_at", api_time(a->verified_at));
-    json_object_set_new(o, "verified_by", a->verified_by ? json_integer(a->verified_by) : json_null());
+    json_object_set_new(o, "verified_by",
+                        a->verified_by ? json_integer(a->verified_by) : json_null());
     json_object_set_new(o, "decided_at", api_time(a->decided_at));
-    json_object_set_new(o, "decided_by", a->decided_by ? json_integer(a->decided_by) : json_null());
+    json_object_set_new(o, "decided_by",
+                        a->decided_by ? json_integer(a->decided_by) : json_null());
     json_object_set_new(o, "note", json_string(a->note));
-    json_object_set_new(o, "ticket_id", a->ticket_id ? json_integer(a->ticket_id) : json_null());
+    json_object_set_new(o, "ticket_id",
+                        a->ticket_id ? json_integer(a->ticket_id) : json_null());
     json_object_set_new(o, "duplicate_of",
                         a->duplicate_of ? json_integer(a->duplicate_of) : json_null());
     return o;
@@ -122,15 +126,16 @@ void api_applications_create(struct http_req *r)
     in.support_type = json_get_str(r->json, "support_type", NULL);
     in.notes = json_get_str(r->json, "notes", NULL);
     in.declaration = json_get_bool(r->json, "declaration", false);
-    size_t n = form_validate(&in, api_settings.support_types, api_settings.n_support_types,
-                             &app, errs, FORM_ERR__COUNT);
+    size_t n = form_validate(&in, api_settings.support_types,
+                             api_settings.n_support_types, &app, errs, FORM_ERR__COUNT);
     if (n > 0) {
         json_t *e = json_error_new(form_err_code(errs[0]), form_err_message_ar(errs[0]),
                                    form_err_message_en(errs[0]), form_err_field(errs[0]));
         json_t *all = json_array();
         for (size_t i = 0; i < n && i < FORM_ERR__COUNT; i++)
-            json_array_append_new(all, json_pack("{s:s, s:s}", "error", form_err_code(errs[i]),
-                                                 "field", form_err_field(errs[i])));
+            json_array_append_new(all,
+                                  json_pack("{s:s, s:s}", "error", form_err_code(errs[i]),
+                                            "field", form_err_field(errs[i])));
         json_object_set_new(e, "errors", all);
         http_reply_json(r, 400, e);
         return;
@@ -138,23 +143,25 @@ void api_applications_create(struct http_req *r)
     sig64 = json_get_str(r->json, "signature_png", NULL);
     if (sig64 != NULL) {
         sig = xmalloc(API_SIG_MAX);
-        if (sodium_base642bin(sig, API_SIG_MAX, sig64, strlen(sig64), NULL, &sig_len, NULL,
-                              sodium_base64_VARIANT_ORIGINAL) != 0) {
+        if (sodium_base642bin(sig, API_SIG_MAX, sig64, strlen(sig64), NULL, &sig_len,
+                              NULL, sodium_base64_VARIANT_ORIGINAL) != 0) {
             free(sig);
             http_reply_bad_request(r, "signature_png");
             return;
         }
     }
     enum store_err e = store_application_create(
-        api_store, &app, r->who.kind == AUTH_DEVICE ? APP_CHANNEL_KIOSK : APP_CHANNEL_STAFF,
-        r->who.kind == AUTH_DEVICE ? r->who.id : 0, idem, json_get_int(r->json, "ticket_id", 0),
-        sig, sig_len, &out, &replayed);
+        api_store, &app,
+        r->who.kind == AUTH_DEVICE ? APP_CHANNEL_KIOSK : APP_CHANNEL_STAFF,
+        r->who.kind == AUTH_DEVICE ? r->who.id : 0, idem,
+        json_get_int(r->json, "ticket_id", 0), sig, sig_len, &out, &replayed);
     free(sig);
     sodium_memzero(&app, sizeof app);
     if (!api_store_ok(r, e))
         return;
     sse_notify();
-    json_t *o = r->who.kind == AUTH_DEVICE ? json_object() : api_app_json(&out, api_app_sees_pii(r));
+    json_t *o = r->who.kind == AUTH_DEVICE ? json_object()
+                                           : api_app_json(&out, api_app_sees_pii(r));
     json_object_set_new(o, "id", json_integer(out.id));
     json_object_set_new(o, "reference", json_string(out.reference));
     json_object_set_new(o, "status", json_string(app_status_name(out.status)));
@@ -209,7 +216,8 @@ void api_applications_get(struct http_req *r)
     struct store_application a;
     int64_t id;
 
-    if (!api_param_id(r, 0, &id) || !api_store_ok(r, store_application_get(api_store, id, &a)))
+    if (!api_param_id(r, 0, &id) ||
+        !api_store_ok(r, store_application_get(api_store, id, &a)))
         return;
     http_reply_json(r, 200, api_app_json(&a, api_app_sees_pii(r)));
     sodium_memzero(&a, sizeof a);
@@ -300,7 +308,7 @@ void api_applications_lookup(struct http_req *r)
         auth_login_failed(key, r->peer);
     if (!api_store_ok(r, e))
         return;
-    http_reply_json(r, 200, json_pack("{s:s, s:s, s:s}", "reference", ref, "status",
-                                      app_status_name(st), "status_ar",
-                                      app_status_name_ar(st)));
+    http_reply_json(r, 200,
+                    json_pack("{s:s, s:s, s:s}", "reference", ref, "status",
+                              app_status_name(st), "status_ar", app_status_name_ar(st)));
 }

@@ -45,8 +45,7 @@ void api_login(struct http_req *r)
         return;
     }
     if (!auth_login_allowed(user, r->peer)) {
-        http_reply_error(r, 429, "rate_limited",
-                         "محاولات دخول كثيرة خاطئة، حاول لاحقاً",
+        http_reply_error(r, 429, "rate_limited", "محاولات دخول كثيرة خاطئة، حاول لاحقاً",
                          "Too many failed logins; try again later", NULL);
         return;
     }
@@ -84,7 +83,8 @@ void api_login(struct http_req *r)
 void api_logout(struct http_req *r)
 {
     auth_session_destroy(r->who.session_hash);
-    r->set_cookie = xasprintf("%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", AUTH_COOKIE);
+    r->set_cookie =
+        xasprintf("%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0", AUTH_COOKIE);
     http_reply_empty(r, 204);
 }
 

@@ -86,19 +86,21 @@ int64_t api_staff_id(const struct http_req *r)
 
 json_t *api_ticket_json(const struct queue_ticket *t, bool with_token)
 {
-    json_t *o = json_pack("{s:I, s:s, s:s, s:i, s:s, s:b, s:s, s:i, s:i}", "id",
-                          (json_int_t)t->id, "label", t->label, "service", t->service,
-                          "number", t->number, "state", queue_state_name(t->state),
-                          "priority", t->priority, "day", t->day, "counter", t->counter,
-                          "recalls", t->recalls);
+    json_t *o =
+        json_pack("{s:I, s:s, s:s, s:i, s:s, s:b, s:s, s:i, s:i}", "id",
+                  (json_int_t)t->id, "label", t->label, "service", t->service, "number",
+                  t->number, "state", queue_state_name(t->state), "priority", t->priority,
+                  "day", t->day, "counter", t->counter, "recalls", t->recalls);
 
     json_object_set_new(o, "issued_at", api_time(t->issued_at));
     json_object_set_new(o, "called_at", api_time(t->called_at));
     json_object_set_new(o, "served_at", api_time(t->served_at));
     json_object_set_new(o, "done_at", api_time(t->done_at));
-    json_object_set_new(o, "origin_id", t->origin_id ? json_integer(t->origin_id) : json_null());
+    json_object_set_new(o, "origin_id",
+                        t->origin_id ? json_integer(t->origin_id) : json_null());
     json_object_set_new(o, "application_id",
-                        t->application_id ? json_integer(t->application_id) : json_null());
+                        t->application_id ? json_integer(t->application_id)
+                                          : json_null());
     if (with_token)
         json_object_set_new(o, "token", json_string(t->token));
     return o;

@@ -128,7 +128,8 @@ static void api_counter_act(struct http_req *r, api_ticket_action act)
                          "This counter has no current ticket", NULL);
         return;
     }
-    if (!api_store_ok(r, e) || !api_store_ok(r, act(api_store, cur.id, api_staff_id(r), &t)))
+    if (!api_store_ok(r, e) ||
+        !api_store_ok(r, act(api_store, cur.id, api_staff_id(r), &t)))
         return;
     sse_notify();
     http_reply_json(r, 200, api_ticket_json(&t, false));

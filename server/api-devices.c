@@ -10,8 +10,9 @@
 
 static json_t *api_device_json(const struct store_device *d)
 {
-    json_t *o = json_pack("{s:I, s:s, s:s, s:b}", "id", (json_int_t)d->id, "name", d->name,
-                          "kind", store_device_kind_name(d->kind), "revoked", d->revoked);
+    json_t *o =
+        json_pack("{s:I, s:s, s:s, s:b}", "id", (json_int_t)d->id, "name", d->name,
+                  "kind", store_device_kind_name(d->kind), "revoked", d->revoked);
     json_object_set_new(o, "created_at", api_time(d->created_at));
     json_object_set_new(o, "last_seen_at", api_time(d->last_seen_at));
     return o;
@@ -55,8 +56,9 @@ void api_devices_create(struct http_req *r)
     if (!api_store_ok(r, store_device_create(api_store, name, k, hash, &id)))
         return;
     sse_notify();
-    http_reply_json(r, 201, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "name",
-                                      name, "kind", kind, "token", token));
+    http_reply_json(r, 201,
+                    json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "name", name,
+                              "kind", kind, "token", token));
     sodium_memzero(token, sizeof token);
 }
 

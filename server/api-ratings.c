@@ -43,6 +43,7 @@ void api_ratings_add(struct http_req *r)
     if (!api_store_ok(r, e))
         return;
     sse_notify();
-    http_reply_json(r, 201, json_pack("{s:I, s:s, s:i}", "id", (json_int_t)out.id, "label",
-                                      v.t.label, "score", out.score));
+    http_reply_json(r, 201,
+                    json_pack("{s:I, s:s, s:i}", "id", (json_int_t)out.id, "label",
+                              v.t.label, "score", out.score));
 }

@@ -6,7 +6,8 @@
 
 static bool api_report_day_ok(const char *s)
 {
-    return strlen(s) == 10 && s[4] == '-' && s[7] == '-' && strspn(s, "0123456789-") == 10;
+    return strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+           strspn(s, "0123456789-") == 10;
 }
 
 /* Runs the report for ?date= (default today) .. ?to= (default date). */
@@ -29,14 +30,15 @@ static bool api_report_run(struct http_req *r, struct store_report *rep)
 
 static json_t *api_report_row_json(const struct store_report_row *w)
 {
-    return json_pack("{s:s, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:f, s:f, s:f, s:f, s:f, s:f,"
-                     " s:i, s:f}",
-                     "key", w->key, "issued", w->issued, "called", w->called, "done", w->done,
-                     "no_show", w->no_show, "transferred", w->transferred, "cancelled",
-                     w->cancelled, "waiting", w->waiting, "wait_mean_s", w->wait_mean,
-                     "wait_p50_s", w->wait_p50, "wait_p90_s", w->wait_p90, "service_mean_s",
-                     w->service_mean, "service_p50_s", w->service_p50, "service_p90_s",
-                     w->service_p90, "ratings", w->ratings, "rating_avg", w->rating_avg);
+    return json_pack(
+        "{s:s, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:f, s:f, s:f, s:f, s:f, s:f,"
+        " s:i, s:f}",
+        "key", w->key, "issued", w->issued, "called", w->called, "done", w->done,
+        "no_show", w->no_show, "transferred", w->transferred, "cancelled", w->cancelled,
+        "waiting", w->waiting, "wait_mean_s", w->wait_mean, "wait_p50_s", w->wait_p50,
+        "wait_p90_s", w->wait_p90, "service_mean_s", w->service_mean, "service_p50_s",
+        w->service_p50, "service_p90_s", w->service_p90, "ratings", w->ratings,
+        "rating_avg", w->rating_avg);
 }
 
 static json_t *api_report_rows(const struct store_report_row *rows, size_t n)
@@ -62,18 +64,19 @@ void api_reports_daily(struct http_req *r)
     for (int s = 0; s < APP_STATUS__COUNT; s++)
         json_object_set_new(apps, app_status_name((enum app_status)s),
                             json_integer(rep.apps_by_status[s]));
-    json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:o, s:i}}", "from",
-                          rep.from, "to", rep.to, "total", api_report_row_json(&rep.total),
-                          "by_service", api_report_rows(rep.by_service, rep.n_service),
-                          "by_counter", api_report_rows(rep.by_counter, rep.n_counter),
-                          "by_staff", api_report_rows(rep.by_staff, rep.n_staff),
-                          "ratings", dist, "applications", "submitted", rep.apps_total,
-                          "by_status", apps, "overdue", rep.apps_overdue);
+    json_t *o = json_pack(
+        "{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:o, s:i}}", "from", rep.from, "to",
+        rep.to, "total", api_report_row_json(&rep.total), "by_service",
+        api_report_rows(rep.by_service, rep.n_service), "by_counter",
+        api_report_rows(rep.by_counter, rep.n_counter), "by_staff",
+        api_report_rows(rep.by_staff, rep.n_staff), "ratings", dist, "applications",
+        "submitted", rep.apps_total, "by_status", apps, "overdue", rep.apps_overdue);
     store_report_free(&rep);
     http_reply_json(r, 200, o);
 }
 
-static void api_csv_row(struct buf *b, const char *group, const struct store_report_row *w)
+static void api_csv_row(struct buf *b, const char *group,
+                        const struct store_report_row *w)
 {
     /* Keys are service codes, counter numbers and usernames; quote them anyway. */
     buf_printf(b, "%s,\"", group);

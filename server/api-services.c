@@ -8,11 +8,11 @@ json_t *api_service_json(const struct store_service *s);
 
 json_t *api_service_json(const struct store_service *s)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:f, s:b, s:i, s:i, s:i}", "code", s->code,
-                     "prefix", s->prefix, "name_ar", s->name_ar, "name_en", s->name_en,
-                     "needs_application", s->needs_application, "weight", s->weight,
-                     "active", s->active, "sort", s->sort, "waiting", s->waiting,
-                     "open_counters", s->open_counters);
+    return json_pack("{s:s, s:s, s:s, s:s, s:b, s:f, s:b, s:i, s:i, s:i}", "code",
+                     s->code, "prefix", s->prefix, "name_ar", s->name_ar, "name_en",
+                     s->name_en, "needs_application", s->needs_application, "weight",
+                     s->weight, "active", s->active, "sort", s->sort, "waiting",
+                     s->waiting, "open_counters", s->open_counters);
 }
 
 static void api_services_reply(struct http_req *r, bool inactive)

@@ -104,7 +104,8 @@ void api_batch_stop(void)
     api_batch_running = false;
 }
 
-enum store_err api_batch_issue(const struct store_issue *req, struct store_ticket_view *out)
+enum store_err api_batch_issue(const struct store_issue *req,
+                               struct store_ticket_view *out)
 {
     struct api_batch_item it = {.req = req, .out = out};
 

@@ -90,11 +90,12 @@ void api_tickets_status(struct http_req *r)
     }
     if (!api_store_ok(r, store_ticket_by_token(api_store, r->params[0], &v)))
         return;
-    http_reply_json(r, 200,
-                    json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:I}", "label", v.t.label,
-                              "service", v.t.service, "state", queue_state_name(v.t.state),
-                              "counter", v.t.counter, "position", v.position, "wait_min_s",
-                              (json_int_t)v.wait.low, "wait_max_s", (json_int_t)v.wait.high));
+    http_reply_json(
+        r, 200,
+        json_pack("{s:s, s:s, s:s, s:i, s:i, s:I, s:I}", "label", v.t.label, "service",
+                  v.t.service, "state", queue_state_name(v.t.state), "counter",
+                  v.t.counter, "position", v.position, "wait_min_s",
+                  (json_int_t)v.wait.low, "wait_max_s", (json_int_t)v.wait.high));
 }
 
 void api_tickets_restore(struct http_req *r)

@@ -43,7 +43,8 @@ json_t *api_time(int64_t t);
 void api_batch_start(void);
 void api_batch_stop(void);
 /* Queues @req, waits until its batch committed (or failed) and returns its result. */
-enum store_err api_batch_issue(const struct store_issue *req, struct store_ticket_view *out);
+enum store_err api_batch_issue(const struct store_issue *req,
+                               struct store_ticket_view *out);
 
 /* SSE frames from the store, for sse_init. */
 int64_t api_events_fetch(int64_t after, int max, struct buf *out);

@@ -53,7 +53,8 @@ bool auth_device_lookup(const char *token, struct auth_who *who)
     store_device_touch(api_store, d.id);
 
     pthread_mutex_lock(&auth_device_lock);
-    struct auth_device_entry *e = &auth_device_cache[auth_device_next++ % AUTH_DEVICE_CACHE];
+    struct auth_device_entry *e =
+        &auth_device_cache[auth_device_next++ % AUTH_DEVICE_CACHE];
     memcpy(e->hash, h, sizeof h);
     e->who = *who;
     e->until = now + AUTH_DEVICE_TTL;

@@ -51,10 +51,9 @@ int auth_init(void)
 int auth_password_hash(const char *password, char out[AUTH_PWHASH_MAX])
 {
     _Static_assert(AUTH_PWHASH_MAX >= crypto_pwhash_STRBYTES, "pwhash buffer");
-    return crypto_pwhash_str_alg(out, password, strlen(password),
-                                 crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                 crypto_pwhash_MEMLIMIT_INTERACTIVE,
-                                 crypto_pwhash_ALG_ARGON2ID13);
+    return crypto_pwhash_str_alg(
+        out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+        crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
 }
 
 bool auth_password_verify(const char *hash, const char *password)
@@ -98,7 +97,8 @@ static bool auth_session_load(const char *hash, struct auth_who *who, time_t now
     if (api_store == NULL || store_session_get(api_store, hash, &ss) != STORE_OK)
         return false;
     bool ok = now - ss.last_seen_at <= AUTH_IDLE_SECONDS &&
-              now - ss.created_at <= AUTH_ABSOLUTE_SECONDS && strlen(ss.csrf) == AUTH_TOKEN_LEN &&
+              now - ss.created_at <= AUTH_ABSOLUTE_SECONDS &&
+              strlen(ss.csrf) == AUTH_TOKEN_LEN &&
               store_staff_get(api_store, ss.staff_id, &st) == STORE_OK && st.active;
     if (ok) {
         struct auth_session *s = xcalloc(1, sizeof *s);
@@ -150,7 +150,8 @@ static void auth_session_prune(time_t now)
 
     while (*pp != NULL) {
         struct auth_session *s = *pp;
-        if (now - s->last_seen > AUTH_IDLE_SECONDS || now - s->created > AUTH_ABSOLUTE_SECONDS) {
+        if (now - s->last_seen > AUTH_IDLE_SECONDS ||
+            now - s->created > AUTH_ABSOLUTE_SECONDS) {
             *pp = s->next;
             sodium_memzero(s, sizeof *s);
             free(s);

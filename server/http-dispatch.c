@@ -57,8 +57,8 @@ void http_reply_empty(struct http_req *r, int status)
 
 void http_reply_bad_request(struct http_req *r, const char *field)
 {
-    http_reply_error(r, 400, "invalid", "البيانات المرسلة غير صحيحة", "The request is invalid",
-                     field);
+    http_reply_error(r, 400, "invalid", "البيانات المرسلة غير صحيحة",
+                     "The request is invalid", field);
 }
 
 void http_reply_not_found(struct http_req *r)

@@ -31,8 +31,8 @@ static struct MHD_Daemon *http_daemon;
 
 static const char *http_mhd_lookup(void *ctx, int kind, const char *key)
 {
-    return MHD_lookup_connection_value(ctx, kind == 0 ? MHD_HEADER_KIND : MHD_GET_ARGUMENT_KIND,
-                                       key);
+    return MHD_lookup_connection_value(
+        ctx, kind == 0 ? MHD_HEADER_KIND : MHD_GET_ARGUMENT_KIND, key);
 }
 
 static double http_ms_since(const struct timespec *t0)
@@ -40,7 +40,8 @@ static double http_ms_since(const struct timespec *t0)
     struct timespec t;
 
     clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)(t.tv_sec - t0->tv_sec) * 1e3 + (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+    return (double)(t.tv_sec - t0->tv_sec) * 1e3 +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
 static void http_peer(struct MHD_Connection *c, char *out, size_t n)
@@ -55,8 +56,8 @@ static void http_peer(struct MHD_Connection *c, char *out, size_t n)
         inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out,
                   (socklen_t)n);
     else if (ci->client_addr->sa_family == AF_INET6)
-        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out,
-                  (socklen_t)n);
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
+                  out, (socklen_t)n);
 }
 
 static enum MHD_Result http_queue(struct MHD_Connection *c, struct http_req *r)
@@ -65,9 +66,8 @@ static enum MHD_Result http_queue(struct MHD_Connection *c, struct http_req *r)
     enum MHD_Result ret;
 
     if (r->stream != NULL) {
-        resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024,
-                                                 sse_client_read, r->stream,
-                                                 sse_client_free);
+        resp = MHD_create_response_from_callback(
+            MHD_SIZE_UNKNOWN, 16 * 1024, sse_client_read, r->stream, sse_client_free);
         r->stream = NULL; /* libmicrohttpd frees it now */
         MHD_add_response_header(resp, "Content-Type", "text/event-stream");
         MHD_add_response_header(resp, "Cache-Control", "no-cache");
@@ -107,7 +107,8 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
     (void)cls;
     (void)version;
     if (hc == NULL) {
-        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        const char *cl =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         hc = xcalloc(1, sizeof *hc);
         clock_gettime(CLOCK_MONOTONIC, &hc->start);
         *con_cls = hc;
@@ -138,7 +139,8 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
                          "The request body is too large", NULL);
     else
         http_dispatch(&r);
-    const char *pattern = r.route != NULL ? r.route->pattern : (r.status == 404 ? "-" : "static");
+    const char *pattern =
+        r.route != NULL ? r.route->pattern : (r.status == 404 ? "-" : "static");
     if (r.status == 413)
         pattern = "-";
     double ms = http_ms_since(&hc->start);
@@ -214,15 +216,15 @@ int http_start(const char *listen_addr, const char *web_root, char **cause)
         *cause = xasprintf("bad listen address: %s", listen_addr);
         return -1;
     }
-    flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
-            (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
+    flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+            MHD_USE_POLL | (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
     http_static_set_root(web_root);
     http_daemon = MHD_start_daemon(
-        flags, 0, NULL, NULL, http_access, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)4000, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120,
-        MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512 * 1024), MHD_OPTION_NOTIFY_COMPLETED,
-        http_completed, NULL, MHD_OPTION_END);
+        flags, 0, NULL, NULL, http_access, NULL, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&ss, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)4000, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)120, MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512 * 1024),
+        MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL, MHD_OPTION_END);
     if (http_daemon == NULL) {
         *cause = xasprintf("cannot listen on %s", listen_addr);
         return -1;

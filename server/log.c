@@ -25,8 +25,8 @@ void log_request(const char *method, const char *pattern, int status, double ms)
     char ts[32];
 
     log_stamp(ts);
-    fprintf(log_file != NULL ? log_file : stderr, "%s %s %s %d %.2fms\n", ts, method, pattern,
-            status, ms);
+    fprintf(log_file != NULL ? log_file : stderr, "%s %s %s %d %.2fms\n", ts, method,
+            pattern, status, ms);
 }
 
 void log_notice(const char *fmt, ...)

@@ -31,14 +31,15 @@
 
 static void usage(FILE *f)
 {
-    fprintf(f,
-            "usage: dawr-server [--config FILE] [--db FILE] [--listen ADDR:PORT]\n"
-            "       dawr-server --db FILE user add NAME --role ROLE [--display-name TEXT]\n"
-            "                   (the password is read from standard input)\n"
-            "       dawr-server --db FILE device add NAME --kind kiosk|display\n"
-            "                   (prints the device's token once)\n"
-            "Roles: admin, manager, reception, researcher.\n"
-            "خادم دور: التذاكر والطلبات وواجهة البرمجة والأحداث الحية.\n");
+    fprintf(
+        f,
+        "usage: dawr-server [--config FILE] [--db FILE] [--listen ADDR:PORT]\n"
+        "       dawr-server --db FILE user add NAME --role ROLE [--display-name TEXT]\n"
+        "                   (the password is read from standard input)\n"
+        "       dawr-server --db FILE device add NAME --kind kiosk|display\n"
+        "                   (prints the device's token once)\n"
+        "Roles: admin, manager, reception, researcher.\n"
+        "خادم دور: التذاكر والطلبات وواجهة البرمجة والأحداث الحية.\n");
 }
 
 static char *main_hash_password(const char *password, void *arg)
@@ -138,7 +139,8 @@ static int main_user_add(struct store *st, int argc, char **argv)
         fprintf(stderr, "dawr-server: cannot hash the password (out of memory)\n");
         return 1;
     }
-    enum store_err e = store_staff_create(st, name, display ? display : name, r, hash, &id);
+    enum store_err e =
+        store_staff_create(st, name, display ? display : name, r, hash, &id);
     if (e != STORE_OK) {
         fprintf(stderr, "dawr-server: cannot add the user: %s\n", store_err_name(e));
         return 1;
@@ -214,9 +216,12 @@ static int main_serve(const char *listen_addr, const char *web_root)
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
-        {"listen", required_argument, NULL, 'l'}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {"print-routes", no_argument, NULL, 'R'},
+        {"config", required_argument, NULL, 'c'},
+        {"db", required_argument, NULL, 'd'},
+        {"listen", required_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"print-routes", no_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
     const char *config = NULL, *db = NULL, *listen_addr = NULL;
@@ -269,7 +274,8 @@ int main(int argc, char **argv)
     const char *web_root = cfg_get(cf, "server", "web_root", "");
     if (web_root[0] == '\0')
         web_root = DAWR_SERVER_WEB_ROOT;
-    const char *assets = getenv("DAWR_ASSETS") ? getenv("DAWR_ASSETS") : DAWR_SERVER_ASSETS;
+    const char *assets =
+        getenv("DAWR_ASSETS") ? getenv("DAWR_ASSETS") : DAWR_SERVER_ASSETS;
     char *services_default = xasprintf("%s/config/services.ini", assets);
     const char *services = cfg_get(cf, "server", "services", services_default);
 

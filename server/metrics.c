@@ -58,7 +58,8 @@ void metrics_render(struct buf *out)
                   "# TYPE dawr_http_requests_total counter\n");
     for (int i = 0; i < metrics_n; i++)
         buf_printf(out, "dawr_http_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
-                   metrics_rows[i].pattern, metrics_rows[i].status, metrics_rows[i].count);
+                   metrics_rows[i].pattern, metrics_rows[i].status,
+                   metrics_rows[i].count);
     buf_puts(out, "# HELP dawr_http_request_duration_seconds Time to the reply.\n"
                   "# TYPE dawr_http_request_duration_seconds histogram\n");
     for (size_t b = 0; b < METRICS_NB; b++) {
@@ -68,13 +69,16 @@ void metrics_render(struct buf *out)
     }
     cum += metrics_hist[METRICS_NB];
     buf_printf(out, "dawr_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n", cum);
-    buf_printf(out, "dawr_http_request_duration_seconds_sum %g\n", metrics_sum_ms / 1000.0);
+    buf_printf(out, "dawr_http_request_duration_seconds_sum %g\n",
+               metrics_sum_ms / 1000.0);
     buf_printf(out, "dawr_http_request_duration_seconds_count %llu\n", metrics_total);
     pthread_mutex_unlock(&metrics_lock);
-    buf_printf(out, "# HELP dawr_sse_clients Connected event-stream clients.\n"
-                    "# TYPE dawr_sse_clients gauge\ndawr_sse_clients %d\n",
+    buf_printf(out,
+               "# HELP dawr_sse_clients Connected event-stream clients.\n"
+               "# TYPE dawr_sse_clients gauge\ndawr_sse_clients %d\n",
                sse_client_count());
-    buf_printf(out, "# HELP dawr_event_seq Newest event sequence number.\n"
-                    "# TYPE dawr_event_seq gauge\ndawr_event_seq %lld\n",
+    buf_printf(out,
+               "# HELP dawr_event_seq Newest event sequence number.\n"
+               "# TYPE dawr_event_seq gauge\ndawr_event_seq %lld\n",
                (long long)sse_last_seq());
 }

@@ -10,7 +10,7 @@
 /* Matches one pattern against @path, filling @params; returns the number of
  * parameters, or -1 on mismatch. */
 static int route_match_one(const char *pattern, const char *path,
-                            char params[ROUTE_MAX_PARAMS][ROUTE_PARAM_MAX])
+                           char params[ROUTE_MAX_PARAMS][ROUTE_PARAM_MAX])
 {
     const char *p = pattern, *s = path;
     int n = 0;
@@ -19,7 +19,8 @@ static int route_match_one(const char *pattern, const char *path,
         if (*p == '{') {
             const char *pend = strchr(p, '}');
             size_t len = strcspn(s, "/");
-            if (pend == NULL || len == 0 || len >= ROUTE_PARAM_MAX || n >= ROUTE_MAX_PARAMS)
+            if (pend == NULL || len == 0 || len >= ROUTE_PARAM_MAX ||
+                n >= ROUTE_MAX_PARAMS)
                 return -1;
             memcpy(params[n], s, len);
             params[n][len] = '\0';
@@ -36,7 +37,8 @@ static int route_match_one(const char *pattern, const char *path,
     return *s == '\0' ? n : -1;
 }
 
-enum route_match route_find(const char *method, const char *path, const struct route **out,
+enum route_match route_find(const char *method, const char *path,
+                            const struct route **out,
                             char params[ROUTE_MAX_PARAMS][ROUTE_PARAM_MAX])
 {
     char scratch[ROUTE_MAX_PARAMS][ROUTE_PARAM_MAX];
@@ -73,7 +75,8 @@ static const struct {
 
 unsigned route_role_from_name(const char *name)
 {
-    for (size_t i = 0; name != NULL && i < sizeof route_roles / sizeof route_roles[0]; i++)
+    for (size_t i = 0; name != NULL && i < sizeof route_roles / sizeof route_roles[0];
+         i++)
         if (strcmp(route_roles[i].name, name) == 0)
             return route_roles[i].bit;
     return 0;

@@ -52,7 +52,8 @@ enum route_match {
 
 /* Finds the route for @method and @path (no query string). On ROUTE_FOUND, *@out is
  * set and the pattern's {params} are copied, in order, into @params. */
-enum route_match route_find(const char *method, const char *path, const struct route **out,
+enum route_match route_find(const char *method, const char *path,
+                            const struct route **out,
                             char params[ROUTE_MAX_PARAMS][ROUTE_PARAM_MAX]);
 
 /* Role name <-> bit; 0 / NULL when unknown. */

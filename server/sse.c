@@ -37,8 +37,8 @@ static pthread_mutex_t sse_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t sse_notify_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sse_cond;
 static struct sse_slot sse_ring[SSE_RING];
-static int64_t sse_newest;  /* seq of the newest event in the ring (or store) */
-static int64_t sse_first;   /* first seq ever put in the ring; 0 = empty */
+static int64_t sse_newest; /* seq of the newest event in the ring (or store) */
+static int64_t sse_first;  /* first seq ever put in the ring; 0 = empty */
 static sse_fetch_fn sse_fetch;
 static bool sse_stopping;
 static int sse_clients;
