@@ -25,7 +25,8 @@ struct kiosk_worker {
     bool have_job;
     struct kiosk_service job_service;
     bool job_priority;
-    char association[160];
+    char association[160]; /* from /api/info, for the printed ticket */
+    bool have_info;
     prn_printer *printer;
 };
 
@@ -114,7 +115,8 @@ static void worker_fetch_services(struct kiosk_worker *w)
         }
     }
     json_decref(o);
-    if (r->ok && w->association[0] == '\0') {
+    if (r->ok && !w->have_info) {
+        w->have_info = true;
         json_t *info = worker_call(w, "GET", "/api/info", NULL, &status);
         copy_str(w->association, sizeof w->association, info, "name_ar");
         json_decref(info);
@@ -213,10 +215,9 @@ static void *worker_main(void *arg)
             w->have_job = false;
             pthread_mutex_unlock(&w->lock);
             worker_issue_now(w, &s, prio);
-            worker_fetch_services(w); /* the waiting counts just changed */
             pthread_mutex_lock(&w->lock);
-            continue;
         }
+        /* after a ticket too: the waiting counts just changed */
         pthread_mutex_unlock(&w->lock);
         worker_fetch_services(w);
         pthread_mutex_lock(&w->lock);
