@@ -33,7 +33,7 @@ void layout_draw(struct display *d)
             recent = rect(0, hh, w - cw, mid);
         }
     } else {
-        int hh = h * 9 / 100, ch = h * 38 / 100, rh = h * 28 / 100, wh = h * 19 / 100;
+        int hh = h * 11 / 100, ch = h * 37 / 100, rh = h * 27 / 100, wh = h * 19 / 100;
         header = rect(0, 0, w, hh);
         call = rect(0, hh, w, ch);
         recent = rect(0, hh + ch, w, rh);

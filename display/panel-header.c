@@ -21,6 +21,16 @@ static void header_draw(struct display *d, SDL_Rect a)
     draw_rect(d->draw,
               (SDL_Rect){a.x, a.y + a.h - display_px(d, 4), a.w, display_px(d, 4)},
               display_accent);
+    a.h -= display_px(d, 4);
+
+    /* Portrait is too narrow for names, clock and dates side by side: the dates get
+     * a row of their own under the other two. */
+    SDL_Rect full = a, dates_row = {0};
+    if (d->portrait) {
+        a.h = full.h * 60 / 100;
+        dates_row =
+            (SDL_Rect){full.x, full.y + a.h, full.w, full.h - a.h - display_px(d, 6)};
+    }
 
     /* Name block: start side, in at most half the width. */
     int bh = display_fit2(d, first, &big, second, &small, a.h * 92 / 100, a.w * 45 / 100);
@@ -50,20 +60,33 @@ static void header_draw(struct display *d, SDL_Rect a)
         ch = display_text_height(d, clock ? clock : "", &cs);
     }
     int cw = display_text_width(d, clock ? clock : "", &cs);
-    int dh = display_fit2(d, line1, &ds1, line2, &ds2, a.h * 90 / 100, room - cw - pad);
-    int w1 = display_text_width(d, line1, &ds1), w2 = display_text_width(d, line2, &ds2);
-    int dw = w1 > w2 ? w1 : w2;
-    int cy = a.y + (a.h - ch) / 2, dy = a.y + (a.h - dh) / 2;
-    if (d->english) { /* [dates][clock] at the right edge */
-        int xc = a.x + a.w - pad - cw, xd = xc - pad - dw;
-        draw_text(d->draw, clock ? clock : "", &cs, xc, cy, display_text);
-        dy += draw_text(d->draw, line1, &ds1, xd + dw - w1, dy, display_dim);
-        draw_text(d->draw, line2, &ds2, xd + dw - w2, dy, display_dim);
-    } else { /* [clock][dates] at the left edge, dates aligned towards the clock */
-        int xc = a.x + pad, xd = xc + cw + pad;
-        draw_text(d->draw, clock ? clock : "", &cs, xc, cy, display_text);
-        dy += draw_text(d->draw, line1, &ds1, xd, dy, display_dim);
-        draw_text(d->draw, line2, &ds2, xd, dy, display_dim);
+    int cy = a.y + (a.h - ch) / 2;
+    int xc = d->english ? a.x + a.w - pad - cw : a.x + pad;
+    draw_text(d->draw, clock ? clock : "", &cs, xc, cy, display_text);
+    if (d->portrait) {
+        char *one = xasprintf(d->english ? "%s, %s" : "%s، %s", line1, line2);
+        struct draw_style os = {.px = display_px(d, 34), .dir = dir};
+        int oh = display_text_height(d, one, &os), ow = display_text_width(d, one, &os);
+        if (oh > dates_row.h && oh > 0)
+            os.px = os.px * dates_row.h / oh;
+        if (ow > dates_row.w - 2 * pad && ow > 0)
+            os.px = os.px * (dates_row.w - 2 * pad) / ow;
+        oh = display_text_height(d, one, &os);
+        display_text_centred(d, one, &os, dates_row, dates_row.y + (dates_row.h - oh) / 2,
+                             display_dim);
+        free(one);
+    } else {
+        int dh =
+            display_fit2(d, line1, &ds1, line2, &ds2, a.h * 90 / 100, room - cw - pad);
+        int w1 = display_text_width(d, line1, &ds1),
+            w2 = display_text_width(d, line2, &ds2);
+        int dw = w1 > w2 ? w1 : w2;
+        int dy = a.y + (a.h - dh) / 2;
+        /* Dates beside the clock, towards the middle of the screen. */
+        int xd = d->english ? xc - pad - dw : xc + cw + pad;
+        dy += draw_text(d->draw, line1, &ds1, d->english ? xd + dw - w1 : xd, dy,
+                        display_dim);
+        draw_text(d->draw, line2, &ds2, d->english ? xd + dw - w2 : xd, dy, display_dim);
     }
     free(line1);
     free(clock);

@@ -10,9 +10,11 @@ static void ticker_draw(struct display *d, SDL_Rect a)
     draw_rect(d->draw, a, display_ticker);
     if (d->ticker == NULL || d->ticker[0] == '\0')
         return;
-    struct draw_style st = {.px = a.h * 55 / 100,
-                            .bold = true,
-                            .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
+    int px = a.h * 55 / 100;
+    if (px > display_px(d, 46))
+        px = display_px(d, 46);
+    struct draw_style st = {
+        .px = px, .bold = true, .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
     int w = display_text_width(d, d->ticker, &st);
     int th = display_text_height(d, d->ticker, &st);
     if (th > a.h && th > 0) {

@@ -36,10 +36,32 @@ static void waiting_draw(struct display *d, SDL_Rect a)
         struct draw_style ns = {.px = th * 30 / 100,
                                 .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
         struct draw_style cs = {.px = th * 42 / 100, .bold = true};
-        int bh = display_fit2(d, name, &ns, count, &cs, th * 96 / 100, tw * 90 / 100);
-        int y = t.y + (th - bh) / 2;
-        y += display_text_centred(d, name, &ns, t, y, display_dim);
-        display_text_centred(d, count, &cs, t, y, display_text);
+        if (tw > th * 2) {
+            /* A wide tile: the count large at the end side, the name beside it. */
+            int ip = display_px(d, 18);
+            cs.px = th * 62 / 100;
+            int chh = display_text_height(d, count, &cs);
+            if (chh > th && chh > 0)
+                cs.px = cs.px * th / chh;
+            int cw = display_text_width(d, count, &cs);
+            int room = tw - cw - 3 * ip;
+            ns.px = th * 30 / 100;
+            int nw = display_text_width(d, name, &ns);
+            if (nw > room && nw > 0)
+                ns.px = ns.px * room / nw;
+            nw = display_text_width(d, name, &ns);
+            int nh = display_text_height(d, name, &ns);
+            chh = display_text_height(d, count, &cs);
+            int xn = d->english ? t.x + ip : t.x + t.w - ip - nw;
+            int xc = d->english ? t.x + t.w - ip - cw : t.x + ip;
+            draw_text(d->draw, name, &ns, xn, t.y + (th - nh) / 2, display_dim);
+            draw_text(d->draw, count, &cs, xc, t.y + (th - chh) / 2, display_text);
+        } else {
+            int bh = display_fit2(d, name, &ns, count, &cs, th * 96 / 100, tw * 90 / 100);
+            int y = t.y + (th - bh) / 2;
+            y += display_text_centred(d, name, &ns, t, y, display_dim);
+            display_text_centred(d, count, &cs, t, y, display_text);
+        }
         free(count);
     }
 }

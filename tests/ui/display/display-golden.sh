@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# display-golden — renders the board of board.sse with dawr-display --screenshot in
+# the Arabic and English configurations, at 1920×1080 and 1080×1920, and compares
+# each with the committed image in golden/ (a few anti-aliased pixels may differ
+# between FreeType builds). Also checks the called label's height: its ink must be
+# at least 20% of the screen height in landscape. UPDATE=1 rewrites the goldens
+# (look at every one before committing it).
+set -euo pipefail
+B=${DAWR_BUILD:?}
+HERE=$(cd "$(dirname "$0")" && pwd)
+BIN=$B/display/dawr-display
+[[ -x $BIN ]] || { echo "skip: $BIN not built"; exit 77; }
+command -v compare >/dev/null || { echo "skip: ImageMagick missing"; exit 77; }
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+NOW=1795420800 # Monday 23 November 2026, 11:00 in Riyadh
+status=0
+
+for cfg in ar en; do
+  for size in 1920x1080 1080x1920; do
+    name=$cfg-$size.png
+    args=(--config "$HERE/display.ini" --replay "$HERE/board.sse" --now $NOW
+          --window "$size" --screenshot "$T/$name")
+    [[ $cfg == en ]] && args+=(--language en --digits latn)
+    "$BIN" "${args[@]}"
+    # The label is the only text in its gold: its bounding box is the label's ink.
+    read -r lw lh < <(convert "$T/$name" -fill black +opaque '#FFD54F' -trim \
+      -format '%w %h\n' info:)
+    h=${size#*x}; w=${size%x*}
+    pct=$((lh * 100 / h))
+    echo "$name: label ink ${lw}x${lh} px = ${pct}% of the height, $((lh * 100 / w))% of the width"
+    if (( w > h && lh * 5 < h )); then
+      echo "FAIL: $name label lower than 20% of the screen"; status=1
+    fi
+    if [[ ${UPDATE:-} ]]; then
+      cp "$T/$name" "$HERE/golden/$name"
+      continue
+    fi
+    diff=$(compare -metric AE -fuzz 10% "$HERE/golden/$name" "$T/$name" null: 2>&1 || true)
+    echo "$name: $diff pixels differ from golden/$name"
+    if ! [[ $diff =~ ^[0-9]+$ ]] || (( diff * 1000 > w * h )); then
+      echo "FAIL: $name differs from the golden (more than 0.1% of pixels)"
+      cp "$T/$name" "/tmp/display-golden-$name" && echo "  new rendering: /tmp/display-golden-$name"
+      status=1
+    fi
+  done
+done
+exit $status
