@@ -43,6 +43,16 @@ static struct auth_session *auth_sessions;
 static struct auth_fail auth_fails[AUTH_LIMIT_ENTRIES];
 static int auth_nfails;
 
+/* Staff whose sessions were ended (role or password changed, account disabled):
+ * sessions created up to @at are refused even if still in the store. */
+#define AUTH_CUTOFFS 256
+struct auth_cutoff {
+    long long id;
+    time_t at;
+};
+static struct auth_cutoff auth_cutoffs[AUTH_CUTOFFS];
+static size_t auth_ncutoffs;
+
 int auth_init(void)
 {
     return sodium_init() < 0 ? -1 : 0;
@@ -87,6 +97,8 @@ static void auth_session_cache(struct auth_session *s)
     pthread_mutex_unlock(&auth_lock);
 }
 
+static bool auth_session_cut(long long id, time_t created);
+
 /* Loads a session from the store after a restart; false when unknown, expired, idle
  * too long or its staff account is disabled. */
 static bool auth_session_load(const char *hash, struct auth_who *who, time_t now)
@@ -99,6 +111,7 @@ static bool auth_session_load(const char *hash, struct auth_who *who, time_t now
     bool ok = now - ss.last_seen_at <= AUTH_IDLE_SECONDS &&
               now - ss.created_at <= AUTH_ABSOLUTE_SECONDS &&
               strlen(ss.csrf) == AUTH_TOKEN_LEN &&
+              !auth_session_cut(ss.staff_id, ss.created_at) &&
               store_staff_get(api_store, ss.staff_id, &st) == STORE_OK && st.active;
     if (ok) {
         struct auth_session *s = xcalloc(1, sizeof *s);
@@ -191,15 +204,22 @@ bool auth_session_lookup(const char *token, struct auth_who *who)
     return found;
 }
 
-static void auth_session_remove_if(const char *hash, long long user)
+/* Removes the matching sessions from the cache; lock taken here. Copies the hashes
+ * of what it removed into @gone (up to @max) so the caller can drop them from the
+ * store outside the lock. Returns how many were copied. */
+static size_t auth_session_remove_if(const char *hash, long long user,
+                                     char (*gone)[AUTH_HASH_LEN + 1], size_t max)
 {
     struct auth_session **pp = &auth_sessions;
+    size_t n = 0;
 
     pthread_mutex_lock(&auth_lock);
     while (*pp != NULL) {
         struct auth_session *s = *pp;
         if ((hash != NULL && strcmp(s->who.session_hash, hash) == 0) ||
             (hash == NULL && s->who.id == user)) {
+            if (n < max)
+                memcpy(gone[n++], s->who.session_hash, AUTH_HASH_LEN + 1);
             *pp = s->next;
             sodium_memzero(s, sizeof *s);
             free(s);
@@ -207,18 +227,49 @@ static void auth_session_remove_if(const char *hash, long long user)
             pp = &s->next;
     }
     pthread_mutex_unlock(&auth_lock);
+    return n;
 }
 
 void auth_session_destroy(const char *session_hash)
 {
-    auth_session_remove_if(session_hash, 0);
+    char gone[1][AUTH_HASH_LEN + 1];
+
+    auth_session_remove_if(session_hash, 0, gone, 1);
     if (api_store != NULL)
         (void)store_session_delete(api_store, session_hash);
 }
 
 void auth_session_destroy_user(long long id)
 {
-    auth_session_remove_if(NULL, id);
+    char gone[64][AUTH_HASH_LEN + 1];
+    size_t n = auth_session_remove_if(NULL, id, gone, 64);
+
+    for (size_t i = 0; api_store != NULL && i < n; i++)
+        (void)store_session_delete(api_store, gone[i]);
+    /* Sessions of this person that are in the store but not (yet) in the cache are
+     * refused by their creation time. */
+    pthread_mutex_lock(&auth_lock);
+    size_t slot = 0;
+    while (slot < auth_ncutoffs && auth_cutoffs[slot].id != id)
+        slot++;
+    if (slot == auth_ncutoffs && auth_ncutoffs < AUTH_CUTOFFS)
+        auth_ncutoffs++;
+    if (slot < AUTH_CUTOFFS)
+        auth_cutoffs[slot] = (struct auth_cutoff){id, time(NULL)};
+    pthread_mutex_unlock(&auth_lock);
+}
+
+/* True when sessions of staff @id created at @created were ended since. */
+static bool auth_session_cut(long long id, time_t created)
+{
+    bool cut = false;
+
+    pthread_mutex_lock(&auth_lock);
+    for (size_t i = 0; i < auth_ncutoffs; i++)
+        if (auth_cutoffs[i].id == id && created <= auth_cutoffs[i].at)
+            cut = true;
+    pthread_mutex_unlock(&auth_lock);
+    return cut;
 }
 
 /* Finds or makes the failure record for @key; lock held. NULL when the table is full
