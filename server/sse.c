@@ -41,6 +41,7 @@ static int64_t sse_newest; /* seq of the newest event in the ring (or store) */
 static int64_t sse_first;  /* first seq ever put in the ring; 0 = empty */
 static sse_fetch_fn sse_fetch;
 static bool sse_stopping;
+static int sse_heartbeat = SSE_HEARTBEAT;
 static int sse_clients;
 
 void sse_init(int64_t last_seq, sse_fetch_fn fetch)
@@ -54,6 +55,11 @@ void sse_init(int64_t last_seq, sse_fetch_fn fetch)
     sse_newest = last_seq;
     sse_first = 0;
     sse_fetch = fetch;
+}
+
+void sse_set_heartbeat(int seconds)
+{
+    sse_heartbeat = seconds > 0 ? seconds : SSE_HEARTBEAT;
 }
 
 void sse_shutdown(void)
@@ -186,7 +192,7 @@ ssize_t sse_client_read(void *client, uint64_t pos, char *out, size_t max)
         return (ssize_t)sse_copy_out(c, out, max);
     pthread_mutex_lock(&sse_lock);
     clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += SSE_HEARTBEAT;
+    deadline.tv_sec += sse_heartbeat;
     while (!sse_stopping) {
         if (!sse_fill_from_ring(c)) {
             int64_t cursor = c->cursor;

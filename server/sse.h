@@ -19,6 +19,9 @@ typedef int64_t (*sse_fetch_fn)(int64_t after, int max, struct buf *out);
 
 /* Starts the hub at @last_seq (the newest event already in the store). */
 void sse_init(int64_t last_seq, sse_fetch_fn fetch);
+/* Seconds of silence before a heartbeat comment (SSE_HEARTBEAT unless changed; tests
+ * shorten it). */
+void sse_set_heartbeat(int seconds);
 /* Makes every client return at its next wake-up; used at shutdown. */
 void sse_shutdown(void);
 

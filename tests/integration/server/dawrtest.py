@@ -40,7 +40,8 @@ def free_port():
 
 
 class Reply:
-    def __init__(self, status, headers, body):
+    def __init__(self, status, headers, body, raw=b""):
+        self.raw = raw
         self.status = status
         self.headers = headers
         self.body = body
@@ -143,7 +144,8 @@ class Server:
             h.setdefault("Content-Type", "application/json")
         conn.request(method, path, body=data, headers=h)
         r = conn.getresponse()
-        rep = Reply(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read().decode("utf-8", "replace"))
+        raw = r.read()
+        rep = Reply(r.status, {k.lower(): v for k, v in r.getheaders()}, raw.decode("utf-8", "replace"), raw)
         conn.close()
         return rep
 

@@ -4,6 +4,7 @@ tickets issued at the kiosk, called, served, transferred to social research, a
 no-show, ratings; support applications through their workflow; then the daily
 report (JSON and CSV) must match numbers computed here from the script itself.
 Finally the server log is searched for every name, national ID and phone used."""
+import base64
 import calendar
 import csv
 import io
@@ -14,6 +15,9 @@ from dawrtest import Server, Staff, add_device, add_user, check, fail, nid
 
 T0 = calendar.timegm((2026, 11, 23, 5, 0, 0))  # 08:00 in Riyadh
 DAY1 = "2026-11-23"
+
+PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJ"
+       "RU5ErkJggg==")
 
 PII = {
     "names": ["محمد عبدالله سعد القحطاني", "نورة خالد فهد العتيبي"],
@@ -145,6 +149,7 @@ def run(srv):
     form1 = {"name": PII["names"][0], "nid": PII["nids"][0], "mobile": PII["mobiles"][0],
              "city": "الرياض", "district": "النسيم", "family_members": 6, "income": 3500,
              "housing": "rented", "support_type": "food", "notes": "", "declaration": True}
+    form1["signature_png"] = PNG
     r = kiosk.post("/api/applications", form1, key="app-1")
     check(r.status == 201 and r.json()["status"] == "submitted" and r.json()["reference"].startswith("2026-"),
           "kiosk creates an application")
@@ -167,6 +172,11 @@ def run(srv):
     r = rec.get("/api/applications/%d" % app3["id"])
     check(r.json()["duplicate_of"] == app1["id"], "... and flagged as a duplicate")
     check(r.json()["nid"] == PII["nids"][0], "reception sees the national ID")
+    r = rec.get("/api/applications/%d/signature" % app1["id"])
+    check(r.status == 200 and r.headers["content-type"] == "image/png"
+          and r.raw == base64.b64decode(PNG), "the signature image comes back byte for byte")
+    check(mgr.get("/api/applications/%d/signature" % app1["id"]).status == 403,
+          "a manager cannot fetch signatures")
     r = mgr.get("/api/applications/%d" % app3["id"])
     check(r.status == 200 and r.json()["nid"] != PII["nids"][0] and "•" in r.json()["nid"],
           "manager sees the national ID masked")

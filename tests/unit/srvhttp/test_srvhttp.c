@@ -2,6 +2,7 @@
  * the real table, the JSON body decoder's depth cap, the session-cookie parser, and
  * the SSE hub's replay (from the ring, and from the store for clients further behind
  * than the ring holds). */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -227,6 +229,17 @@ static void read_until(struct sse_client *c, int64_t first, int64_t last)
     buf_free(&all);
 }
 
+static void *publish_later(void *arg)
+{
+    struct timespec ts = {0, 200 * 1000 * 1000};
+
+    (void)arg;
+    nanosleep(&ts, NULL);
+    fake_last++;
+    sse_notify();
+    return NULL;
+}
+
 static void test_sse_replay(void **state)
 {
     (void)state;
@@ -250,6 +263,27 @@ static void test_sse_replay(void **state)
     read_until(near, fake_last - 9, fake_last);
     assert_int_equal(fake_fetches, 0);
     read_until(live, 4, fake_last);
+
+    /* Nothing new: after the heartbeat interval a comment keeps the line alive. */
+    char chunk[256];
+    sse_set_heartbeat(1);
+    time_t t0 = time(NULL);
+    ssize_t n = sse_client_read(live, 0, chunk, sizeof chunk - 1);
+    assert_true(n > 0);
+    chunk[n] = '\0';
+    assert_string_equal(chunk, ": heartbeat\n\n");
+    assert_true(time(NULL) - t0 <= 3);
+    /* A new event wakes a reader already waiting, long before its heartbeat. */
+    pthread_t th;
+    sse_set_heartbeat(0);
+    t0 = time(NULL);
+    assert_int_equal(pthread_create(&th, NULL, publish_later, NULL), 0);
+    n = sse_client_read(live, 0, chunk, sizeof chunk - 1);
+    pthread_join(th, NULL);
+    assert_true(n > 0);
+    chunk[n] = '\0';
+    assert_non_null(strstr(chunk, "id: "));
+    assert_true(time(NULL) - t0 < SSE_HEARTBEAT - 5);
     sse_client_free(live);
     sse_client_free(old);
     sse_client_free(near);
