@@ -82,7 +82,7 @@ static bool cache_render(txt_font *font, int px, uint32_t index, txt_glyph_image
             return false;
         font->ft_px = px;
     }
-    if (FT_Load_Glyph(font->ft, index, FT_LOAD_DEFAULT | FT_LOAD_TARGET_LIGHT) != 0)
+    if (FT_Load_Glyph(font->ft, index, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0)
         return false;
     FT_GlyphSlot g = font->ft->glyph;
     if (FT_Render_Glyph(g, FT_RENDER_MODE_NORMAL) != 0)

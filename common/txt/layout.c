@@ -41,7 +41,8 @@ void txt_layout_destroy(txt_layout *lo)
     free(lo->glyphs);
     free(lo->lines);
     free(lo->map);
-    free(lo->runs);
+    free(lo->shaped);
+    free(lo->sruns);
     hb_buffer_destroy(lo->buf);
     txt_brk_free(&lo->brk);
     free(lo);
@@ -157,6 +158,7 @@ static void layout_grow(txt_layout *lo)
 static void layout_measure(txt_layout *lo, size_t ps, size_t pe)
 {
     memset(lo->adv + ps, 0, (pe - ps) * sizeof *lo->adv);
+    lo->nshaped = lo->nsruns = 0;
     struct txt_run r;
     for (size_t s = ps; s < pe;) {
         size_t e = s + 1;
@@ -242,7 +244,10 @@ static void layout_line(txt_layout *lo, size_t ps, size_t pe, size_t ls, size_t 
                 .font = lo->font_of[a],
                 .script = lo->script[a],
             };
-            txt_shape_run(lo, ps, pe, &r, &pen, true);
+            if (lo->nsruns > 0)
+                txt_shape_line_run(lo, ps, pe, &r, &pen);
+            else
+                txt_shape_run(lo, ps, pe, &r, &pen, true);
             v = w;
         }
     }
@@ -304,6 +309,7 @@ static void layout_paragraph(txt_layout *lo, size_t ps, size_t pe)
         return;
     }
     txt_itemize_paragraph(lo, ps, pe);
+    lo->nshaped = lo->nsruns = 0;
     bool wrap = lo->width > 0;
     if (!txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, wrap ? lo->line_ok + ps : NULL,
                            lo->grapheme + ps)) {

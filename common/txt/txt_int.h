@@ -82,6 +82,19 @@ struct txt_run {
     hb_script_t script;
 };
 
+/* A glyph of the measuring pass, kept so that lines can reuse it (shape.c). */
+struct txt_shaped {
+    uint32_t index, cluster; /* cluster: absolute codepoint index */
+    int32_t x_advance, x_offset, y_offset;
+    bool unsafe; /* HB_GLYPH_FLAG_UNSAFE_TO_BREAK: a line may not start here */
+};
+
+/* A run of the measuring pass and its glyphs in lo->shaped. */
+struct txt_shaped_run {
+    struct txt_run run;
+    size_t first, count;
+};
+
 struct txt_layout {
     /* inputs */
     char *text;
@@ -118,8 +131,10 @@ struct txt_layout {
     struct txt_brk brk;
     int *map;
     size_t map_cap;
-    struct txt_run *runs;
-    size_t runs_cap;
+    struct txt_shaped *shaped; /* measuring pass of the current paragraph */
+    size_t nshaped, shaped_cap;
+    struct txt_shaped_run *sruns;
+    size_t nsruns, sruns_cap;
 };
 
 /* ---- itemize.c ---- */
@@ -132,9 +147,14 @@ bool txt_itemize_same_run(const txt_layout *lo, size_t a, size_t b);
 /* ---- shape.c ---- */
 
 /* Shapes run @r of paragraph [ps, pe), with the paragraph as context. With @emit the
- * glyphs are appended to lo->glyphs in visual order from pen x @*pen; without, only
- * lo->adv[] receives each cluster's advance (for measuring lines). */
+ * glyphs are appended to lo->glyphs in visual order from pen x @*pen; without, the
+ * run is the measuring pass: lo->adv[] receives each cluster's advance and the glyphs
+ * are kept in lo->shaped for txt_shape_line_run(). */
 void txt_shape_run(txt_layout *lo, size_t ps, size_t pe, const struct txt_run *r,
                    int *pen, bool emit);
+/* Appends the glyphs of line run @r: cut from the measuring pass when harfbuzz says
+ * the cut is safe (same result as shaping again), shaped again otherwise. */
+void txt_shape_line_run(txt_layout *lo, size_t ps, size_t pe, const struct txt_run *r,
+                        int *pen);
 
 #endif
