@@ -19,6 +19,7 @@ struct board {
     char services_filter[MAX_FILTER][8];
     size_t nservices_filter;
 
+    int announce_ms;
     int64_t last_seq;
     struct board_call pending[MAX_PENDING]; /* FIFO */
     size_t npending;
@@ -33,6 +34,7 @@ struct board {
 struct board *board_create(const char *counters, const char *services)
 {
     struct board *b = xcalloc(1, sizeof *b);
+    b->announce_ms = BOARD_ANNOUNCE_MS;
     char *copy, *tok, *save;
 
     if (counters && *counters) {
@@ -50,6 +52,11 @@ struct board *board_create(const char *counters, const char *services)
         free(copy);
     }
     return b;
+}
+
+void board_set_announce_ms(struct board *b, int ms)
+{
+    b->announce_ms = ms > 0 ? ms : BOARD_ANNOUNCE_MS;
 }
 
 void board_destroy(struct board *b)
@@ -247,7 +254,7 @@ const struct board_call *board_tick(struct board *b, long long now_ms)
     if (b->npending == 0)
         return NULL;
     if (b->have_current && b->current.at_ms != 0 &&
-        now_ms - b->current.at_ms < BOARD_ANNOUNCE_MS)
+        now_ms - b->current.at_ms < b->announce_ms)
         return NULL; /* the current announcement is still running */
     struct board_call c = b->pending[0];
     memmove(&b->pending[0], &b->pending[1], (b->npending - 1) * sizeof c);

@@ -14,7 +14,8 @@
 
 #define BOARD_RECENT 6
 #define BOARD_MAX_SERVICES 16
-#define BOARD_ANNOUNCE_MS 5000 /* an announcement holds the big panel this long */
+#define BOARD_ANNOUNCE_MS                                                                \
+    5000 /* default: an announcement holds the big panel this long */
 
 struct board_call {
     int64_t seq;
@@ -44,6 +45,8 @@ struct board;
  * shows everything. Caller frees with board_destroy. */
 struct board *board_create(const char *counters, const char *services);
 void board_destroy(struct board *b); /* NULL is fine */
+/* How long one announcement holds the big panel before the next may start (ms). */
+void board_set_announce_ms(struct board *b, int ms);
 
 /* Applies event @seq of @type with JSON @data. With @quiet (restoring saved state)
  * calls go straight to the recent list without an announcement. */

@@ -32,6 +32,16 @@ struct display {
     long long now_ms;    /* monotonic, for animation */
     time_t now;          /* wall clock, for the clock and dates */
     long long ticker_t0; /* when the ticker started scrolling */
+    unsigned generation; /* bumped by main.c whenever the board changes */
+
+    /* layout.c's cache of everything but the ticker, redrawn only when it changes:
+     * a full software-rendered frame costs more than a 60 Hz budget, a copy does
+     * not. */
+    SDL_Texture *still;
+    int still_w, still_h, still_flash;
+    unsigned still_generation;
+    long long still_minute;
+    bool still_online, still_valid;
 };
 
 /* A screen region that draws itself. */
@@ -48,8 +58,12 @@ extern const struct panel panel_ticker;
 extern const struct panel panel_status;
 
 /* layout.c: places every panel for the current size and orientation and draws them
- * in order. */
+ * in order (the still ones from the cache when nothing they show has changed). */
 void layout_draw(struct display *d);
+/* Frees the cache. */
+void layout_free(struct display *d);
+/* panel-call.c: which flash pulse the big panel is in, or -1 when not flashing. */
+int panel_call_flash_phase(const struct display *d);
 
 /* Colours shared by the panels. */
 extern const SDL_Color display_bg, display_panel, display_text, display_dim,

@@ -34,6 +34,13 @@ long long feed_now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+double feed_clock_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
 void feed_msg_free(struct feed_msg *m)
 {
     if (m == NULL)
@@ -57,7 +64,7 @@ static void on_event(const struct sse_event *ev, void *arg)
 {
     struct feed *f = arg;
     struct feed_msg *m = xcalloc(1, sizeof *m);
-    m->recv_ms = feed_now_ms();
+    m->recv_ms = feed_clock_ms();
     m->seq = strtoll(ev->id, NULL, 10);
     m->type = xstrdup(ev->type);
     m->data = xstrndup(ev->data, ev->data_len);
@@ -90,7 +97,7 @@ static void *services_worker(void *arg)
         char *cause = NULL;
         if (net_request(&req, &reply, &cause) == 0 && reply.status == 200) {
             struct feed_msg *m = xcalloc(1, sizeof *m);
-            m->recv_ms = feed_now_ms();
+            m->recv_ms = feed_clock_ms();
             m->data = reply.body; /* handed over */
             reply.body = NULL;
             post(f, DISPLAY_EV_SERVICES, 0, m);

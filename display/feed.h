@@ -15,7 +15,7 @@
 struct feed_msg {
     int64_t seq;
     char *type, *data;
-    long long recv_ms; /* monotonic ms when the worker received it */
+    double recv_ms; /* feed_clock_ms() when the worker received it */
 };
 void feed_msg_free(struct feed_msg *m); /* NULL is fine */
 
@@ -33,8 +33,9 @@ struct feed *feed_start(const struct feed_config *cfg, Uint32 ev_type, char **ca
 void feed_refresh_services(struct feed *f);
 void feed_stop(struct feed *f); /* NULL is fine */
 
-/* Monotonic milliseconds, the clock every latency figure uses. */
+/* Monotonic milliseconds: whole, for animation; fractional, for latency figures. */
 long long feed_now_ms(void);
+double feed_clock_ms(void);
 
 /* Reads an SSE file and applies each event to @b, quietly (no announcement) when
  * @quiet; an event of type "display.services" carries a GET /api/services reply.

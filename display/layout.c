@@ -10,40 +10,88 @@ static SDL_Rect rect(int x, int y, int w, int h)
     return r;
 }
 
-void layout_draw(struct display *d)
+static void place(struct display *d, SDL_Rect *header, SDL_Rect *call, SDL_Rect *recent,
+                  SDL_Rect *waiting, SDL_Rect *ticker)
 {
     int w = d->w, h = d->h;
-    SDL_Rect header, call, recent, waiting, ticker;
-
-    SDL_SetRenderDrawColor(d->renderer, display_bg.r, display_bg.g, display_bg.b, 255);
-    SDL_RenderClear(d->renderer);
 
     if (!d->portrait) {
         int hh = h * 12 / 100, th = h * 7 / 100, wh = h * 13 / 100;
         int mid = h - hh - th - wh;
         int cw = w * 63 / 100;
-        header = rect(0, 0, w, hh);
-        ticker = rect(0, h - th, w, th);
-        waiting = rect(0, hh + mid, w, wh);
+        *header = rect(0, 0, w, hh);
+        *ticker = rect(0, h - th, w, th);
+        *waiting = rect(0, hh + mid, w, wh);
         if (d->english) {
-            call = rect(0, hh, cw, mid);
-            recent = rect(cw, hh, w - cw, mid);
+            *call = rect(0, hh, cw, mid);
+            *recent = rect(cw, hh, w - cw, mid);
         } else {
-            call = rect(w - cw, hh, cw, mid);
-            recent = rect(0, hh, w - cw, mid);
+            *call = rect(w - cw, hh, cw, mid);
+            *recent = rect(0, hh, w - cw, mid);
         }
     } else {
         int hh = h * 11 / 100, ch = h * 37 / 100, rh = h * 27 / 100, wh = h * 19 / 100;
-        header = rect(0, 0, w, hh);
-        call = rect(0, hh, w, ch);
-        recent = rect(0, hh + ch, w, rh);
-        waiting = rect(0, hh + ch + rh, w, wh);
-        ticker = rect(0, hh + ch + rh + wh, w, h - (hh + ch + rh + wh));
+        *header = rect(0, 0, w, hh);
+        *call = rect(0, hh, w, ch);
+        *recent = rect(0, hh + ch, w, rh);
+        *waiting = rect(0, hh + ch + rh, w, wh);
+        *ticker = rect(0, hh + ch + rh + wh, w, h - (hh + ch + rh + wh));
     }
-    panel_header.draw(d, header);
-    panel_call.draw(d, call);
-    panel_recent.draw(d, recent);
-    panel_waiting.draw(d, waiting);
+}
+
+/* True when the cached still frame shows what the display would draw now. */
+static bool still_current(const struct display *d)
+{
+    return d->still_valid && d->still_w == d->w && d->still_h == d->h &&
+           d->still_generation == d->generation &&
+           d->still_minute == (long long)d->now / 60 && d->still_online == d->online &&
+           d->still_flash == panel_call_flash_phase(d);
+}
+
+void layout_draw(struct display *d)
+{
+    SDL_Rect header, call, recent, waiting, ticker;
+    place(d, &header, &call, &recent, &waiting, &ticker);
+
+    if (d->still && (d->still_w != d->w || d->still_h != d->h)) {
+        SDL_DestroyTexture(d->still);
+        d->still = NULL;
+    }
+    if (d->still == NULL) {
+        d->still = SDL_CreateTexture(d->renderer, SDL_PIXELFORMAT_ARGB8888,
+                                     SDL_TEXTUREACCESS_TARGET, d->w, d->h);
+        d->still_valid = false;
+    }
+    /* Without a render target (or with no cache) everything is drawn every frame. */
+    bool cached = d->still && SDL_SetRenderTarget(d->renderer, d->still) == 0;
+    if (!cached || !still_current(d)) {
+        SDL_SetRenderDrawColor(d->renderer, display_bg.r, display_bg.g, display_bg.b,
+                               255);
+        SDL_RenderClear(d->renderer);
+        panel_header.draw(d, header);
+        panel_call.draw(d, call);
+        panel_recent.draw(d, recent);
+        panel_waiting.draw(d, waiting);
+        panel_status.draw(d, header);
+        d->still_w = d->w;
+        d->still_h = d->h;
+        d->still_generation = d->generation;
+        d->still_minute = (long long)d->now / 60;
+        d->still_online = d->online;
+        d->still_flash = panel_call_flash_phase(d);
+        d->still_valid = cached;
+    }
+    if (cached) {
+        SDL_SetRenderTarget(d->renderer, NULL);
+        SDL_SetTextureBlendMode(d->still, SDL_BLENDMODE_NONE);
+        SDL_RenderCopy(d->renderer, d->still, NULL, NULL);
+    }
     panel_ticker.draw(d, ticker);
-    panel_status.draw(d, header);
+}
+
+void layout_free(struct display *d)
+{
+    if (d->still)
+        SDL_DestroyTexture(d->still);
+    d->still = NULL;
 }

@@ -38,6 +38,8 @@ static const char usage[] =
     "  --now EPOCH        show this time instead of the clock (screenshots)\n"
     "  --fps N            frames per second (default 30)\n"
     "  --watchdog MS      reconnect when nothing arrives for MS (default 30000)\n"
+    "  --announce-ms MS   how long each call holds the big panel (default 5000)\n"
+    "  --stats            at exit, log frame times and event-to-present latencies\n"
     "  --help, --version\n";
 
 struct options {
@@ -46,13 +48,44 @@ struct options {
     int win_w, win_h, fps;
     long long fixed_now;
     long watchdog_ms;
+    int announce_ms;
+    bool stats;
 };
+
+/* Samples for --stats, in ms. */
+#define MAX_SAMPLES 20000
+struct samples {
+    double v[MAX_SAMPLES];
+    size_t n;
+};
+
+static void sample_add(struct samples *s, double v)
+{
+    if (s->n < MAX_SAMPLES)
+        s->v[s->n++] = v;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The nearest-rank percentile @p (0-100) of @s, which it sorts. */
+static double sample_pct(struct samples *s, double p)
+{
+    if (s->n == 0)
+        return 0;
+    qsort(s->v, s->n, sizeof s->v[0], cmp_double);
+    size_t k = (size_t)(p / 100.0 * (double)s->n + 0.999999);
+    return s->v[k == 0 ? 0 : k - 1];
+}
 
 /* Announced calls waiting for the frame that first shows them: when the event
  * arrived, to log event → present. */
 struct pending_present {
     int64_t seq;
-    long long recv_ms;
+    double recv_ms;
     char label[16];
 };
 
@@ -88,6 +121,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"now", required_argument, NULL, 'n'},
         {"fps", required_argument, NULL, 'F'},
         {"watchdog", required_argument, NULL, 'W'},
+        {"announce-ms", required_argument, NULL, 'A'},
+        {"stats", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -142,6 +177,12 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'W':
             o->watchdog_ms = atol(optarg);
             break;
+        case 'A':
+            o->announce_ms = atoi(optarg);
+            break;
+        case 'T':
+            o->stats = true;
+            break;
         case 'h':
             fputs(usage, stdout);
             return 0;
@@ -167,12 +208,14 @@ static const char *asset(const char *rel, char *buf, size_t n)
     return buf;
 }
 
-/* Turns one worker message into board changes. */
-static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE *state,
+/* Turns one worker message into board changes. Returns true when a call was queued,
+ * so the next frame is drawn at once rather than at the next frame tick. */
+static bool handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE *state,
                         struct pending_present *pp, size_t *npp)
 {
     struct feed_msg *m = e->user.data1;
     int code = e->user.code & 0xff;
+    bool queued = false;
 
     if (code == DISPLAY_EV_STATE) {
         bool up = (e->user.code >> 8) & 1;
@@ -190,7 +233,8 @@ static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
             feed_record(state, m->seq, m->type, m->data);
         if (strncmp(m->type, "ticket.", 7) == 0)
             feed_refresh_services(feed);
-        if (ch == BOARD_QUEUED && *npp < 64) {
+        queued = ch == BOARD_QUEUED;
+        if (queued && *npp < 64) {
             pp[*npp].seq = m->seq;
             pp[*npp].recv_ms = m->recv_ms;
             pp[*npp].label[0] = '\0';
@@ -198,6 +242,7 @@ static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
         }
     }
     feed_msg_free(m);
+    return queued;
 }
 
 static int run(struct options *o)
@@ -254,6 +299,7 @@ static int run(struct options *o)
         free(cause);
         cause = NULL;
     }
+    board_set_announce_ms(d.board, o->announce_ms);
     if (o->state && (state = fopen(o->state, "a")) == NULL) {
         LOG("cannot write %s", o->state);
         goto out;
@@ -272,6 +318,10 @@ static int run(struct options *o)
             SDL_CreateRGBSurfaceWithFormat(0, d.w, d.h, 32, SDL_PIXELFORMAT_ARGB8888);
         d.renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
     } else {
+        /* With the software renderer, SDL would otherwise present the window surface
+         * through OpenGL, which on a machine without a GPU is Mesa's llvmpipe and
+         * costs more than the drawing. The environment can still override it. */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
             LOG("SDL: %s", SDL_GetError());
             goto out;
@@ -287,6 +337,9 @@ static int run(struct options *o)
         LOG("cannot create a renderer: %s", SDL_GetError());
         goto out;
     }
+    SDL_RendererInfo ri;
+    if (!o->screenshot && SDL_GetRendererInfo(d.renderer, &ri) == 0)
+        LOG("renderer %s", ri.name);
     if ((d.draw = draw_create(d.renderer, NULL, &cause)) == NULL) {
         LOG("%s", cause);
         goto out;
@@ -340,6 +393,7 @@ static int run(struct options *o)
     struct pending_present pp[64];
     size_t npp = 0;
     long long frame_ms = 1000 / o->fps, next = feed_now_ms();
+    static struct samples frame_times, latencies; /* large: not on the stack */
     LOG("running at %lld", wall_ms());
     while (!quit) {
         SDL_Event e;
@@ -350,8 +404,11 @@ static int run(struct options *o)
                     quit = 1;
                 else if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE)
                     quit = 1;
-                else if (e.type == ev_type)
-                    handle_user(&d, &e, feed, state, pp, &npp);
+                else if (e.type == ev_type) {
+                    if (handle_user(&d, &e, feed, state, pp, &npp))
+                        next = feed_now_ms();
+                    d.generation++;
+                }
             } while (SDL_PollEvent(&e));
         }
         long long now = feed_now_ms();
@@ -365,13 +422,17 @@ static int run(struct options *o)
         d.portrait = d.h > d.w;
         d.unit = (d.portrait ? d.w : d.h) / 1080.0f;
         const struct board_call *started = board_tick(d.board, now);
-        if (started)
+        if (started) {
             chime_play(chime);
+            d.generation++;
+        }
+        double t0 = feed_clock_ms();
         layout_draw(&d);
         SDL_RenderPresent(d.renderer);
+        double shown = feed_clock_ms();
+        sample_add(&frame_times, shown - t0);
         if (started) {
-            long long shown = feed_now_ms();
-            long long recv = -1;
+            double recv = -1;
             for (size_t i = 0; i < npp; i++) {
                 if (pp[i].seq == started->seq) {
                     recv = pp[i].recv_ms;
@@ -379,15 +440,26 @@ static int run(struct options *o)
                     break;
                 }
             }
-            LOG("presented call %s seq %lld at %lld (event to present %lld ms)",
+            if (recv >= 0)
+                sample_add(&latencies, shown - recv);
+            LOG("presented call %s seq %lld at %lld (event to present %.1f ms)",
                 started->label, (long long)started->seq, wall_ms(),
-                recv >= 0 ? shown - recv : -1);
+                recv >= 0 ? shown - recv : -1.0);
         }
+    }
+    if (o->stats) {
+        size_t nf = frame_times.n, nl = latencies.n;
+        double f50 = sample_pct(&frame_times, 50), f99 = sample_pct(&frame_times, 99);
+        double l50 = sample_pct(&latencies, 50), l99 = sample_pct(&latencies, 99);
+        LOG("stats: %dx%d, %zu frames, frame time p50 %.2f ms p99 %.2f ms; "
+            "%zu calls, event to present p50 %.2f ms p99 %.2f ms",
+            d.w, d.h, nf, f50, f99, nl, l50, l99);
     }
     rc = 0;
 out:
     feed_stop(feed);
     chime_close(chime);
+    layout_free(&d);
     draw_destroy(d.draw);
     if (d.renderer)
         SDL_DestroyRenderer(d.renderer);

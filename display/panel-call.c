@@ -9,6 +9,14 @@
 #define FLASH_MS 2400 /* three on/off pulses */
 #define PULSE_MS 400
 
+int panel_call_flash_phase(const struct display *d)
+{
+    const struct board_call *c = board_current(d->board);
+    if (c == NULL || c->at_ms == 0 || d->now_ms - c->at_ms >= FLASH_MS)
+        return -1;
+    return (int)((d->now_ms - c->at_ms) / PULSE_MS);
+}
+
 static void call_draw(struct display *d, SDL_Rect a)
 {
     const struct board_call *c = board_current(d->board);
@@ -16,8 +24,8 @@ static void call_draw(struct display *d, SDL_Rect a)
     SDL_Rect box = {a.x + m, a.y + m, a.w - 2 * m, a.h - 2 * m};
     SDL_Color bg = display_panel;
 
-    if (c && c->at_ms && d->now_ms - c->at_ms < FLASH_MS &&
-        ((d->now_ms - c->at_ms) / PULSE_MS) % 2 == 0)
+    int phase = panel_call_flash_phase(d);
+    if (phase >= 0 && phase % 2 == 0)
         bg = display_accent;
     draw_round_rect(d->draw, box, display_px(d, 28), bg);
 
