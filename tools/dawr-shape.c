@@ -190,6 +190,7 @@ int main(int argc, char **argv)
         }
     }
     txt_layout_destroy(lo);
+    txt_cleanup();
     /* ICU keeps data caches for the life of the process; freeing them keeps
      * valgrind's leak check meaningful. */
     u_cleanup();

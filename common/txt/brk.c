@@ -9,9 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Opening an ICU break iterator loads and parses its rules (tens of microseconds), so
+ * a destroyed layout leaves its iterators here for the next one; txt_cleanup() closes
+ * them. */
+static UBreakIterator *spare_line, *spare_chr;
+
 static bool brk_open(struct txt_brk *b)
 {
     UErrorCode err = U_ZERO_ERROR;
+    if (b->line == NULL && spare_line != NULL)
+        b->line = spare_line, spare_line = NULL;
+    if (b->chr == NULL && spare_chr != NULL)
+        b->chr = spare_chr, spare_chr = NULL;
     if (b->line == NULL)
         b->line = ubrk_open(UBRK_LINE, "ar", NULL, 0, &err);
     if (U_FAILURE(err))
@@ -74,6 +83,10 @@ bool txt_brk_paragraph(struct txt_brk *b, const uint32_t *cps, size_t n, bool *l
 
 void txt_brk_free(struct txt_brk *b)
 {
+    if (spare_line == NULL)
+        spare_line = b->line, b->line = NULL;
+    if (spare_chr == NULL)
+        spare_chr = b->chr, b->chr = NULL;
     if (b->line != NULL)
         ubrk_close(b->line);
     if (b->chr != NULL)
@@ -81,4 +94,13 @@ void txt_brk_free(struct txt_brk *b)
     free(b->u16);
     free(b->u16_cp);
     memset(b, 0, sizeof *b);
+}
+
+void txt_cleanup(void)
+{
+    if (spare_line != NULL)
+        ubrk_close(spare_line);
+    if (spare_chr != NULL)
+        ubrk_close(spare_chr);
+    spare_line = spare_chr = NULL;
 }

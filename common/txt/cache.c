@@ -47,6 +47,7 @@ void txt_glyph_cache_free(struct txt_glyph_cache *cache)
 
 void txt_cache_clear(void)
 {
+    txt_shape_cache_clear_all();
     for (txt_font *f = txt_font_first(); f != NULL; f = f->next) {
         if (f->cache != NULL)
             cache_clear_one(f->cache);

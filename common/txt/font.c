@@ -82,6 +82,7 @@ void txt_font_unref(txt_font *font)
         }
     }
     txt_glyph_cache_free(font->cache);
+    txt_shape_cache_free(font->shapes);
     for (size_t i = 0; i < font->nsizes; i++)
         hb_font_destroy(font->sizes[i].hb);
     free(font->sizes);

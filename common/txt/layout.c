@@ -1,8 +1,9 @@
 /* layout — the layout object: its settings, and the pipeline that turns text into
  * lines of positioned glyphs (DESIGN.md §7). Per paragraph: bidi levels, fonts and
- * scripts, break opportunities; when a width is set the paragraph is shaped once in
- * logical order to measure it and filled greedily; then each line is reordered
- * visually, split into runs and shaped with the paragraph as context. */
+ * scripts, break opportunities; the paragraph is shaped once in logical order (with
+ * the paragraph as context) to measure it, filled greedily when a width is set; then
+ * each line is reordered visually and split into runs, whose glyphs are cut from the
+ * measuring pass or, where harfbuzz says a cut is unsafe, shaped again. */
 #include "txt_int.h"
 #include "txt_bidi.h"
 
@@ -38,6 +39,7 @@ void txt_layout_destroy(txt_layout *lo)
     free(lo->line_ok);
     free(lo->grapheme);
     free(lo->adv);
+    free(lo->cut);
     free(lo->glyphs);
     free(lo->lines);
     free(lo->map);
@@ -149,6 +151,7 @@ static void layout_grow(txt_layout *lo)
     lo->line_ok = xrealloc(lo->line_ok, cap * sizeof *lo->line_ok);
     lo->grapheme = xrealloc(lo->grapheme, cap * sizeof *lo->grapheme);
     lo->adv = xrealloc(lo->adv, cap * sizeof *lo->adv);
+    lo->cut = xrealloc(lo->cut, cap * sizeof *lo->cut);
     lo->map = xrealloc(lo->map, cap * sizeof *lo->map);
     lo->arr_cap = cap;
 }
@@ -244,10 +247,7 @@ static void layout_line(txt_layout *lo, size_t ps, size_t pe, size_t ls, size_t 
                 .font = lo->font_of[a],
                 .script = lo->script[a],
             };
-            if (lo->nsruns > 0)
-                txt_shape_line_run(lo, ps, pe, &r, &pen);
-            else
-                txt_shape_run(lo, ps, pe, &r, &pen, true);
+            txt_shape_line_run(lo, ps, pe, &r, &pen);
             v = w;
         }
     }
@@ -317,11 +317,11 @@ static void layout_paragraph(txt_layout *lo, size_t ps, size_t pe)
         for (size_t i = ps; i < pe; i++)
             lo->grapheme[i] = true;
     }
+    layout_measure(lo, ps, pe);
     if (!wrap) {
         layout_line(lo, ps, pe, ps, pe, par);
         return;
     }
-    layout_measure(lo, ps, pe);
     for (size_t ls = ps; ls < pe;) {
         size_t le = layout_fill(lo, ls, pe);
         layout_line(lo, ps, pe, ls, le, par);

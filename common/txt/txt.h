@@ -45,7 +45,8 @@ typedef struct txt_glyph_image {
 /* Rasterises glyph @index of @font at @px pixels, by glyph index (not codepoint),
  * through a cache keyed by (font, size, glyph). NULL if FreeType fails. */
 const txt_glyph_image *txt_font_glyph_image(txt_font *font, int px, uint32_t index);
-/* Empties every glyph cache (the benchmark's "cold" case). */
+/* Empties every glyph cache and every cache of shaped words (the benchmark's "cold"
+ * case). */
 void txt_cache_clear(void);
 
 /* ---- Layout ----------------------------------------------------------------- */
@@ -141,6 +142,10 @@ typedef struct txt_bitmap {
 void txt_layout_draw(const txt_layout *lo, txt_bitmap *bm, int x, int y);
 
 /* ---- Utilities -------------------------------------------------------------- */
+
+/* Frees what txt keeps between layouts (spare ICU break iterators). Call it at exit,
+ * after destroying the layouts and before ICU's u_cleanup(), to be leak-clean. */
+void txt_cleanup(void);
 
 /* Returns a newly allocated copy of @utf8 with 0-9 replaced by U+0660..U+0669. */
 char *txt_arabic_digits(const char *utf8);

@@ -23,6 +23,7 @@ struct txt_font_size {
 };
 
 struct txt_glyph_cache; /* cache.c */
+struct txt_shape_cache; /* shapecache.c */
 
 struct txt_font {
     int refs;
@@ -35,6 +36,7 @@ struct txt_font {
     struct txt_font_size *sizes;
     size_t nsizes, sizes_cap;
     struct txt_glyph_cache *cache;
+    struct txt_shape_cache *shapes;
     struct txt_font *next; /* every live font, for txt_cache_clear() */
 };
 
@@ -47,6 +49,20 @@ txt_font *txt_font_first(void);
 
 /* ---- cache.c ---- */
 void txt_glyph_cache_free(struct txt_glyph_cache *cache);
+
+/* ---- shapecache.c (needs struct txt_shaped, below) ---- */
+struct txt_shaped;
+void txt_shape_cache_free(struct txt_shape_cache *c);
+void txt_shape_cache_clear_all(void);
+/* Glyphs of a piece shaped before with the same properties (@props: bit 0 RTL, then
+ * harfbuzz's BOT/EOT flags shifted left by one), or NULL. Borrowed until the next
+ * put or clear. */
+const struct txt_shaped *txt_shape_cache_get(txt_font *font, int px, uint32_t props,
+                                             hb_script_t script, const uint32_t *cps,
+                                             size_t n, size_t *nglyphs);
+void txt_shape_cache_put(txt_font *font, int px, uint32_t props, hb_script_t script,
+                         const uint32_t *cps, size_t n, const struct txt_shaped *glyphs,
+                         size_t nglyphs);
 
 /* ---- utf8.c ---- */
 
@@ -115,6 +131,7 @@ struct txt_layout {
     hb_script_t *script;
     bool *line_ok, *grapheme;
     int32_t *adv;  /* measured advance, for line filling */
+    uint8_t *cut;  /* 0: no cluster starts here, 1: lines may cut here, 2: unsafe */
     size_t arr_cap;
 
     /* results */
