@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cfg.h"
@@ -17,6 +18,7 @@
 #include "shot.h"
 #include "util.h"
 
+#define STATE_MAX_AGE (12 * 3600) /* seconds */
 #define LOG(...) (fprintf(stderr, "dawr-display: " __VA_ARGS__), fputc('\n', stderr))
 
 static const char usage[] =
@@ -287,9 +289,15 @@ static int run(struct options *o)
     struct chime *chime = NULL;
     struct feed *feed = NULL;
 
+    /* A state file last written STATE_MAX_AGE ago holds another day's calls: the
+     * board starts empty (and the file afresh) rather than show them. */
+    bool stale = false;
+    struct stat sb;
+    if (o->state && stat(o->state, &sb) == 0 && time(NULL) - sb.st_mtime > STATE_MAX_AGE)
+        stale = true;
     const char *paths[2] = {o->replay, o->state};
     for (int i = 0; i < 2; i++) {
-        if (paths[i] == NULL)
+        if (paths[i] == NULL || (i == 1 && stale))
             continue;
         int n = feed_replay(paths[i], d.board, true, &cause);
         if (n < 0 && !(i == 1 && access(paths[i], F_OK) != 0)) {
@@ -300,7 +308,7 @@ static int run(struct options *o)
         cause = NULL;
     }
     board_set_announce_ms(d.board, o->announce_ms);
-    if (o->state && (state = fopen(o->state, "a")) == NULL) {
+    if (o->state && (state = fopen(o->state, stale ? "w" : "a")) == NULL) {
         LOG("cannot write %s", o->state);
         goto out;
     }
