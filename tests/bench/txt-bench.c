@@ -5,7 +5,8 @@
  * opportunities, with the same three bundled fonts (Pango finds them through
  * fontconfig, the files added to its configuration), then DRAWN into an 8-bit
  * coverage buffer of the layout's size: txt_layout_draw for txt,
- * pango_cairo_show_layout on a CAIRO_FORMAT_A8 surface for Pango. Drawing is
+ * pango_cairo_show_layout on a CAIRO_FORMAT_A8 surface for Pango (grey anti-aliasing,
+ * no hinting, like txt). Drawing is
  * included because txt's only cache is the rasterised-glyph cache: without drawing,
  * "cold" and "warm" would be the same thing. Layout-only figures are printed too.
  *
@@ -145,7 +146,10 @@ static PangoContext *pango_ctx(PangoFontMap **fm_out)
     PangoContext *ctx = pango_font_map_create_context(fm);
     pango_context_set_base_dir(ctx, PANGO_DIRECTION_RTL);
     cairo_font_options_t *fo = cairo_font_options_create();
+    /* As txt draws: grey anti-aliasing, unhinted outlines and metrics. */
     cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
     pango_cairo_context_set_font_options(ctx, fo);
     cairo_font_options_destroy(fo);
     *fm_out = fm;

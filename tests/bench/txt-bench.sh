@@ -5,7 +5,8 @@
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
 build=${BUILD:-$src/build-bench}
-cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DDAWR_SANITIZE=OFF >/dev/null
+cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DDAWR_SANITIZE=OFF >/dev/null ||
+    { echo "txt-bench.sh: configuring $src failed (see above)" >&2; exit 1; }
 cmake --build "$build" --target txt-bench -j2 >/dev/null
 DAWR_SEEDS=${DAWR_SEEDS:-$(cd "$src/.." && pwd)/shared/seeds} \
 DAWR_ASSETS=${DAWR_ASSETS:-$src/assets} \
