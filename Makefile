@@ -12,6 +12,7 @@ all: build
 
 deps:
 	scripts/install-deps
+	scripts/install-npm
 
 build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo

@@ -1,0 +1,123 @@
+// pages — every page of the staff console, in Arabic and in English, at 1366×768
+// (and the counter page on a tablet): axe-core run inside Chromium must find no
+// serious or critical violation, no control may overlap another, nothing may
+// overflow sideways, and each page is saved as a screenshot in docs/console/ (for a
+// person to look at: RTL layout, nothing cut).
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { Server, SRC, launch, newPage, loginAs, check, summary, axe, overlaps, nationalId, applicationForm } from './lib.mjs';
+
+const T0 = Date.UTC(2026, 10, 22, 6, 0, 0) / 1000;
+const DAY = '2026-11-22';
+const OUT = process.env.DAWR_CONSOLE_SHOTS || path.join(SRC, 'docs', 'console');
+const srv = new Server(T0);
+let browser;
+
+// A small morning: tickets in every service, some served, a no-show, ratings,
+// applications (one a duplicate), counter 1 has just called A-003 (with its application).
+async function seed() {
+  const kiosk = srv.kiosk(srv.addDevice('kiosk-hall', 'kiosk'));
+  srv.addDevice('display-hall', 'display');
+  await srv.start();
+  const rec = await srv.staff('rec1');
+  const nid = nationalId(1, '01234567');
+  const tickets = [];
+  for (const s of ['A', 'B', 'C', 'A', 'D', 'A', 'C', 'B', 'A', 'E']) tickets.push((await kiosk.issue(s)).json);
+  await kiosk.apply(applicationForm(nid, { ticket_id: tickets[5].id }));
+  await kiosk.apply(applicationForm(nationalId(2, '11223344'), { name: 'خالد محمد سالم العتيبي', mobile: '0509876543', housing: 'owned', family_members: 7, income: 4100 }));
+  await kiosk.apply(applicationForm(nid, { name: 'نورة عبدالرحمن علي الزهراني' }));
+  const steps = [[1, 'done', 240], [2, 'done', 120], [3, 'no-show', 0], [1, 'done', 420]];
+  for (const [counter, end, dur] of steps) {
+    srv.advance(300);
+    await rec.post(`/api/counters/${counter}/next`);
+    if (end === 'done') await rec.post(`/api/counters/${counter}/serve`);
+    srv.advance(dur);
+    await rec.post(`/api/counters/${counter}/${end}`);
+  }
+  for (const [i, score] of [[0, 5], [1, 4], [3, 5]]) await srv.req('POST', '/api/ratings', { token: tickets[i].token, score });
+  srv.advance(200);
+  const cur = await rec.post('/api/counters/1/next');
+  return cur.json;
+}
+
+async function visit(page, name, lang, prepare) {
+  await prepare();
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.evaluate(() => document.fonts.ready);
+  const dir = await page.evaluate(() => document.documentElement.dir + '/' + document.documentElement.lang);
+  check(dir === (lang === 'ar' ? 'rtl/ar' : 'ltr/en'), `${name} (${lang}): <html> is ${dir}`);
+  const bad = await axe(page);
+  check(bad.length === 0, `${name} (${lang}): axe finds no serious/critical violation` +
+    (bad.length ? ' ' + JSON.stringify(bad) : ''));
+  const ov = await overlaps(page);
+  check(ov.length === 0, `${name} (${lang}): nothing overlaps` + (ov.length ? ' ' + JSON.stringify(ov) : ''));
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(wide <= 0, `${name} (${lang}): no sideways overflow (${wide}px)`);
+  await page.screenshot({ path: path.join(OUT, `${name}-${lang}.png`), fullPage: true });
+}
+
+async function main() {
+  for (const [u, r] of [['rec1', 'reception'], ['res1', 'researcher'], ['mgr1', 'manager'], ['adm1', 'admin']]) srv.addUser(u, r);
+  const current = await seed();
+  check(current && current.label === 'A-003' && current.application_id, 'counter 1 has called A-003 with its application');
+  fs.mkdirSync(OUT, { recursive: true });
+  browser = await launch();
+
+  for (const lang of ['ar', 'en']) {
+    const p = await newPage(browser, srv, lang);
+    await visit(p, 'login', lang, () => p.waitForSelector('form.login'));
+    await loginAs(p, 'rec1');
+    await visit(p, 'counters', lang, () => p.waitForSelector('a.counter-card'));
+    await p.goto(srv.url + '/#/counter/1');
+    await visit(p, 'counter', lang, () => p.waitForSelector('section.app'));
+    await p.context().close();
+
+    const r = await newPage(browser, srv, lang);
+    await loginAs(r, 'res1');
+    await r.goto(srv.url + '/#/applications/1');
+    await visit(r, 'applications', lang, () => r.waitForSelector('section.app button[data-action=decide]'));
+    await r.context().close();
+
+    const m = await newPage(browser, srv, lang);
+    await loginAs(m, 'mgr1');
+    await m.goto(srv.url + '/#/reports');
+    await m.waitForSelector('#report .stats');
+    await visit(m, 'reports', lang, async () => {
+      await m.fill('input[name=from]', DAY);
+      await m.fill('input[name=to]', DAY);
+      await m.click('form.filters button[type=submit]');
+      await m.waitForSelector('#by-service tr[data-key="E"]');
+    });
+    await m.context().close();
+
+    const a = await newPage(browser, srv, lang);
+    await loginAs(a, 'adm1');
+    await a.goto(srv.url + '/#/admin');
+    await visit(a, 'admin', lang, () => a.waitForSelector('#counters tbody tr'));
+    await a.context().close();
+  }
+
+  // A tablet (portrait): the counter page stacks into one column.
+  const tab = await newPage(browser, srv, 'ar', { width: 820, height: 1180 });
+  await loginAs(tab, 'rec1');
+  await tab.goto(srv.url + '/#/counter/1');
+  await visit(tab, 'counter-tablet', 'ar', () => tab.waitForSelector('section.app'));
+
+  // The language switch flips direction in place.
+  await tab.click('#lang');
+  await tab.waitForFunction(() => document.documentElement.dir === 'ltr');
+  check((await tab.textContent('button[data-action=next]')) === 'Call next', 'the language switch redraws the page in English');
+}
+
+let rc = 1;
+try {
+  await main();
+} catch (e) {
+  check(false, 'pages ran to the end: ' + (e.stack || e));
+} finally {
+  if (browser) await browser.close();
+  await srv.stop();
+  rc = summary();
+}
+process.exit(rc);
