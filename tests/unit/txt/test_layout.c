@@ -222,6 +222,89 @@ static void test_draw(void **state)
     txt_layout_destroy(lo);
 }
 
+/* Glyphs of @text laid out at @width, as a comparable list. */
+static size_t snapshot(const char *text, txt_dir dir, int width, bool cold,
+                       txt_glyph *out, size_t cap)
+{
+    if (cold)
+        txt_cache_clear();
+    txt_layout *lo = test_layout(text, dir, width);
+    assert_non_null(lo);
+    size_t n;
+    const txt_glyph *g = txt_layout_get_glyphs(lo, &n);
+    assert_true(n <= cap);
+    memcpy(out, g, n * sizeof *g);
+    txt_layout_destroy(lo);
+    return n;
+}
+
+/* The word cache and the reuse of measured glyphs must never change a result: every
+ * text laid out with all caches empty equals the same text laid out after many
+ * others (seed lines when there are, built-in sentences always). */
+static void test_caches_change_nothing(void **state)
+{
+    (void)state;
+    static const char *const builtin[] = {
+        "يرجى الانتظار حتى يظهر رقمك على الشاشة، ثم التوجه إلى النافذة",
+        "الرقم A-017 إلى النافذة 3، والرقم A-018 إلى النافذة 4",
+        "ثم التوجه إلى النافذة رقم ٣ مع الهوية الوطنية (الأصل)",
+        "Please wait until your number appears, then go to window 3",
+        "على الشاشة ثم إلى الشاشة ثم على النافذة ثم إلى",
+        "« قال ثم ذهب", /* the leading piece is LTR or RTL with the paragraph */
+        "( قال ثم ذهب",
+        "he said ( yes ) then « no » and left",
+    };
+    char *lines[160];
+    size_t nlines = 0;
+    for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++)
+        lines[nlines++] = strdup(builtin[i]);
+    const char *seeds = getenv("DAWR_SEEDS");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/001_ca7e0fb6c7833089.txt", seeds ? seeds : "");
+    FILE *f = seeds != NULL ? fopen(path, "r") : NULL;
+    if (f != NULL) {
+        char buf[4096];
+        while (nlines < sizeof lines / sizeof *lines && fgets(buf, sizeof buf, f) != NULL) {
+            buf[strcspn(buf, "\r\n")] = '\0';
+            if (strlen(buf) > 10)
+                lines[nlines++] = strdup(buf);
+        }
+        fclose(f);
+    }
+    static txt_glyph warm[4096];
+    txt_glyph *cold[sizeof lines / sizeof *lines];
+    size_t ncold[sizeof lines / sizeof *lines];
+    const int widths[] = {0, 300};
+    const txt_dir dirs[] = {TXT_DIR_RTL, TXT_DIR_LTR};
+    for (size_t w = 0; w < 4; w++) {
+        txt_dir dir = dirs[w / 2];
+        int width = widths[w % 2];
+        for (size_t i = 0; i < nlines; i++) { /* each alone, every cache empty */
+            cold[i] = malloc(4096 * sizeof *cold[i]);
+            ncold[i] = snapshot(lines[i], dir, width, true, cold[i], 4096);
+        }
+        for (size_t d = 0; d < 2; d++) { /* then fill the caches with everything */
+            for (size_t i = 0; i < nlines; i++)
+                snapshot(lines[i], dirs[d], widths[1 - w % 2], false, warm, 4096);
+        }
+        for (size_t i = 0; i < nlines; i++) {
+            size_t nw = snapshot(lines[i], dir, width, false, warm, 4096);
+            assert_int_equal(nw, ncold[i]);
+            for (size_t k = 0; k < nw; k++) {
+                assert_int_equal(warm[k].index, cold[i][k].index);
+                assert_int_equal(warm[k].cluster, cold[i][k].cluster);
+                assert_int_equal(warm[k].x, cold[i][k].x);
+                assert_int_equal(warm[k].y, cold[i][k].y);
+                assert_int_equal(warm[k].x_offset, cold[i][k].x_offset);
+                assert_int_equal(warm[k].y_offset, cold[i][k].y_offset);
+            }
+            free(cold[i]);
+        }
+    }
+    for (size_t i = 0; i < nlines; i++)
+        free(lines[i]);
+}
+
 int main(void)
 {
     int skip = test_fonts_open();
@@ -235,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_paragraphs_and_direction),
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_draw),
+        cmocka_unit_test(test_caches_change_nothing),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     test_fonts_close();
