@@ -24,9 +24,9 @@
     {                                                                                    \
         "\u23CE", NULL, w, KEYBOARD_ENTER, 0                                             \
     }
-#define SPACE(w)                                                                         \
+#define SPACE(label, w)                                                                  \
     {                                                                                    \
-        " ", " ", w, KEYBOARD_INSERT, 0                                                  \
+        label, " ", w, KEYBOARD_INSERT, 0                                                \
     }
 #define LAYER(label, w, l)                                                               \
     {                                                                                    \
@@ -56,7 +56,7 @@ static const struct keyboard_key ar1[] = {K("ض"), K("ص"), K("ث"), K("ق"), K(
 static const struct keyboard_key ar2[] = {K("ش"), K("س"), K("ي"), K("ب"), K("ل"), K("ا"),
                                           K("ت"), K("ن"), K("م"), K("ك"), K("ط"), K("ذ")};
 static const struct keyboard_key ar3[] = {
-    LAYER("\u0640\u064E\u0650", 3, KEYBOARD_HARAKAT),
+    LAYER("حركات", 3, KEYBOARD_HARAKAT),
     K("ئ"),
     K("ء"),
     K("ؤ"),
@@ -74,7 +74,7 @@ static const struct keyboard_key ar4[] = {
     K("أ"),
     K("إ"),
     K("آ"),
-    SPACE(6),
+    SPACE("مسافة", 6),
     KL("لا", "لا"),
     ENTER(4),
 };
@@ -103,7 +103,7 @@ static const struct keyboard_key ha3[] = {
 static const struct keyboard_key ha4[] = {
     LAYER("EN", 3, KEYBOARD_ENGLISH),
     LAYER("١٢٣", 3, KEYBOARD_DIGITS),
-    SPACE(14),
+    SPACE("مسافة", 14),
     ENTER(4),
 };
 
@@ -128,7 +128,7 @@ static const struct keyboard_key en4[] = {
     LAYER("عربي", 3, KEYBOARD_ARABIC),
     LAYER("123", 3, KEYBOARD_DIGITS),
     K("@"),
-    SPACE(10),
+    SPACE("space", 10),
     K(","),
     ENTER(4),
 };

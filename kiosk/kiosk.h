@@ -13,8 +13,12 @@
 
 #include "draw.h"
 #include "idle.h"
+#include "keyboard.h"
+#include "outbox.h"
+#include "request.h"
 
 struct kiosk;
+struct signature;
 
 struct screen {
     const char *name;
@@ -24,12 +28,19 @@ struct screen {
     void (*draw)(struct kiosk *k);
     /* A finger or mouse press at (@x, @y) in window pixels. */
     void (*tap)(struct kiosk *k, int x, int y);
+    /* The finger moved while pressed (signature pad). May be NULL. */
+    void (*drag)(struct kiosk *k, int x, int y);
     /* Called about every frame, for timers. May be NULL. */
     void (*tick)(struct kiosk *k, uint64_t now_ms);
 };
 
 extern const struct screen screen_home;
 extern const struct screen screen_ticket;
+extern const struct screen screen_request_docs;
+extern const struct screen screen_request_form;
+extern const struct screen screen_request_review;
+extern const struct screen screen_request_declaration;
+extern const struct screen screen_request_done;
 
 #define KIOSK_SERVICES_MAX 16
 
@@ -85,6 +96,17 @@ struct kiosk {
     bool issuing; /* a ticket request is on its way */
     char issue_error_ar[200], issue_error_en[200];
     struct kiosk_ticket ticket;
+
+    /* The support request being filled in, its keyboard, and where finished ones
+     * wait for the server. */
+    struct request request;
+    struct keyboard keyboard;
+    struct outbox *outbox;  /* NULL: requests cannot be saved (shown as an error) */
+    char submitted_key[33]; /* the last request saved */
+    char submitted_ref[32]; /* its reference once the server answered */
+    bool submit_failed;
+    txt_font *fonts[3];          /* Arabic, Latin, symbols: for text fields */
+    struct signature *signature; /* the strokes on the declaration screen */
 
     struct idle idle;
     struct kiosk_worker *worker; /* NULL with --sample */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cfg.h"
+#include "signature.h"
 #include "kiosk.h"
 #include "net.h"
 #include "shot.h"
@@ -25,13 +26,17 @@ static const char usage[] =
     "  --window WxH       a window of that size instead of full screen\n"
     "  --language ar|en   language of the first screen ([kiosk] language)\n"
     "  --screenshot FILE  draw the first screen once, save it as PNG and exit\n"
-    "  --screen NAME      with --screenshot: home or ticket\n"
+    "  --outbox DIR       where support requests wait for the server ([kiosk] outbox)\n"
+    "  --screen NAME      start on screen NAME (home, ticket, request-docs,\n"
+    "                     request-form, request-review, request-declaration,\n"
+    "                     request-done); for screenshots\n"
     "  --sample           built-in sample services and ticket, no server (demos and\n"
     "                     golden screenshots)\n"
     "  --help, --version\n";
 
 struct options {
-    const char *config, *server, *token, *printer, *language, *screenshot, *screen;
+    const char *config, *server, *token, *printer, *language, *screenshot, *screen,
+        *outbox;
     int win_w, win_h;
     bool sample;
 };
@@ -42,6 +47,12 @@ uint64_t kiosk_now(void)
 {
     return SDL_GetTicks64() - start_ms;
 }
+
+static const struct screen *const screens[] = {
+    &screen_home,         &screen_ticket,         &screen_request_docs,
+    &screen_request_form, &screen_request_review, &screen_request_declaration,
+    &screen_request_done,
+};
 
 void kiosk_show(struct kiosk *k, const struct screen *s)
 {
@@ -75,12 +86,47 @@ static void kiosk_sample(struct kiosk *k)
         .wait_max_s = 900,
         .print = KIOSK_PRINT_DONE,
     };
+    snprintf(k->submitted_ref, sizeof k->submitted_ref, "2026-000123");
+}
+
+/* Answers for screenshots of the review and form screens (--sample). Invented. */
+static void kiosk_sample_request(struct kiosk *k)
+{
+    static const char *const answers[REQUEST_STEPS] = {
+        "نورة عبدالله سالم الشهري",
+        "1000000008",
+        "0551234567",
+        "أبها",
+        "المنسك",
+        "5",
+        "3200",
+        NULL,
+        NULL,
+        "أرملة وأعول أربعة أبناء",
+    };
+    for (size_t i = 0; i < REQUEST_STEPS; i++)
+        if (answers[i] != NULL)
+            field_set_text(k->request.fields[i], answers[i]);
+    k->request.choice[7] = 1;
+    k->request.choice[8] = 0;
+}
+
+static void kiosk_wipe_request(void *arg)
+{
+    struct kiosk *k = arg;
+    request_wipe(&k->request);
+    signature_clear(k->signature);
 }
 
 void kiosk_issue_ticket(struct kiosk *k, size_t i)
 {
     if (i >= k->nservices || k->issuing)
         return;
+    if (k->services[i].needs_application) {
+        /* the form first; its ticket comes with the submitted request (next step) */
+        kiosk_show(k, &screen_request_docs);
+        return;
+    }
     k->issue_error_ar[0] = k->issue_error_en[0] = '\0';
     if (k->worker == NULL) { /* --sample: the sample ticket, for that service */
         snprintf(k->ticket.label, sizeof k->ticket.label, "%s-017",
@@ -113,6 +159,10 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
             memcpy(k->issue_error_ar, r->error_ar, sizeof k->issue_error_ar);
             memcpy(k->issue_error_en, r->error_en, sizeof k->issue_error_en);
         }
+        break;
+    case WORKER_APPLICATION:
+        if (strcmp(r->key, k->submitted_key) == 0)
+            memcpy(k->submitted_ref, r->reference, sizeof k->submitted_ref);
         break;
     case WORKER_PRINTED:
         /* only if that ticket is still the one on screen */
@@ -158,7 +208,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         O_SAMPLE,
         O_LANG,
         O_HELP,
-        O_VERSION
+        O_VERSION,
+        O_OUTBOX
     };
     static const struct option longs[] = {
         {"config", required_argument, NULL, O_CONFIG},
@@ -169,6 +220,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"screenshot", required_argument, NULL, O_SHOT},
         {"screen", required_argument, NULL, O_SCREEN},
         {"language", required_argument, NULL, O_LANG},
+        {"outbox", required_argument, NULL, O_OUTBOX},
         {"sample", no_argument, NULL, O_SAMPLE},
         {"help", no_argument, NULL, O_HELP},
         {"version", no_argument, NULL, O_VERSION},
@@ -302,7 +354,34 @@ int main(int argc, char **argv)
         rc = 1;
         goto out;
     }
+    static const char *const font_files[3] = {"NotoSansArabic-Regular.ttf",
+                                              "NotoSans-Regular.ttf",
+                                              "NotoSansSymbols2-Regular.ttf"};
+    for (int i = 0; i < 3; i++) {
+        char *p = xasprintf("%s/%s", draw_fonts_dir(), font_files[i]);
+        k.fonts[i] = txt_font_open(p, &cause);
+        free(p);
+        if (k.fonts[i] == NULL) {
+            fprintf(stderr, "dawr-kiosk: %s\n", cause);
+            free(cause);
+            rc = 1;
+            goto out;
+        }
+    }
+    request_init(&k.request);
+    k.signature = xcalloc(1, sizeof *k.signature);
     idle_init(&k.idle, idle_s > 0 ? (uint64_t)idle_s * 1000 : 0, kiosk_now());
+    idle_add_wiper(&k.idle, kiosk_wipe_request, &k);
+    const char *outbox_dir =
+        o.outbox ? o.outbox : cfg_get(conf, "kiosk", "outbox", "/var/lib/dawr/outbox");
+    if (!o.sample) {
+        k.outbox = outbox_open(outbox_dir, &cause);
+        if (k.outbox == NULL) {
+            /* requests cannot be saved; tickets still work, so keep going */
+            fprintf(stderr, "dawr-kiosk: outbox: %s\n", cause);
+            free(cause);
+        }
+    }
 
     if (o.sample) {
         kiosk_sample(&k);
@@ -312,7 +391,8 @@ int main(int argc, char **argv)
             rc = 1;
             goto out;
         }
-        struct worker_config wc = {server, token, printer, draw_fonts_dir()};
+        struct worker_config wc = {server, token, printer, draw_fonts_dir(),
+                                   k.outbox != NULL ? outbox_dir : NULL};
         k.worker = worker_start(&wc, &cause);
         if (k.worker == NULL) {
             fprintf(stderr, "dawr-kiosk: %s\n", cause);
@@ -323,12 +403,24 @@ int main(int argc, char **argv)
     }
     kiosk_show(&k, &screen_home);
     if (o.screen != NULL) {
-        if (strcmp(o.screen, "ticket") == 0) {
-            kiosk_show(&k, &screen_ticket);
-        } else if (strcmp(o.screen, "home") != 0) {
+        const struct screen *s = NULL;
+        for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+            if (strcmp(screens[i]->name, o.screen) == 0)
+                s = screens[i];
+        if (s == NULL) {
             fprintf(stderr, "dawr-kiosk: unknown screen %s\n", o.screen);
             rc = 2;
             goto out;
+        }
+        if (o.sample && s != &screen_request_form && s != &screen_request_docs)
+            kiosk_sample_request(&k);
+        kiosk_show(&k, s);
+        if (o.sample && s == &screen_request_declaration) {
+            /* a made-up signature, so the screenshot shows the pad in use */
+            for (int i = 0; i <= 40; i++)
+                signature_add(
+                    k.signature, 0.15f + i * 0.017f,
+                    0.6f - 0.25f * (float)((i % 10) < 5 ? i % 5 : 5 - i % 5) / 5, i == 0);
         }
     }
 
@@ -346,6 +438,11 @@ int main(int argc, char **argv)
                     /* fingers arrive as mouse presses too (SDL's touch-to-mouse) */
                     idle_touch(&k.idle, kiosk_now());
                     k.screen->tap(&k, ev.button.x, ev.button.y);
+                } else if (ev.type == SDL_MOUSEMOTION &&
+                           (ev.motion.state & SDL_BUTTON_LMASK) &&
+                           k.screen->drag != NULL) {
+                    idle_touch(&k.idle, kiosk_now());
+                    k.screen->drag(&k, ev.motion.x, ev.motion.y);
                 } else if (ev.type == SDL_WINDOWEVENT &&
                            ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !target) {
                     kiosk_resize(&k);
@@ -378,6 +475,12 @@ int main(int argc, char **argv)
         rc = 0;
 out:
     worker_stop(k.worker);
+    outbox_close(k.outbox);
+    if (k.signature != NULL)
+        request_free(&k.request);
+    free(k.signature);
+    for (int i = 0; i < 3; i++)
+        txt_font_unref(k.fonts[i]);
     if (k.worker != NULL || !o.sample)
         net_cleanup();
     draw_destroy(k.draw);

@@ -17,7 +17,8 @@ struct home_layout {
     size_t nservices;
     struct checkbox priority;
     struct button follow_up, rate;
-    bool show_banner;
+    struct button request; /* offline: support requests still go to the outbox */
+    bool show_banner, show_request;
 };
 
 static void home_layout(struct kiosk *k, struct home_layout *L)
@@ -70,6 +71,14 @@ static void home_layout(struct kiosk *k, struct home_layout *L)
     /* the services share what is left, at most 190 design pixels each */
     int space = L->priority.r.y - gap - y;
     L->nservices = k->link == KIOSK_LINK_OFFLINE ? 0 : k->nservices;
+    L->show_request = k->link == KIOSK_LINK_OFFLINE;
+    if (L->show_request)
+        L->request = (struct button){
+            .r = {col.x, y, col.w, ui_px(k, 190)},
+            .label = ui_tr(k, "تقديم طلب دعم", "Fill in a support request"),
+            .kind = BUTTON_PRIMARY,
+            .px = 52,
+        };
     if (L->nservices == 0)
         return;
     int sgap = ui_px(k, 24);
@@ -140,6 +149,8 @@ static void home_draw(struct kiosk *k)
         ui_text(k, ui_tr(k, k->issue_error_ar, k->issue_error_en), 36, true, er,
                 TXT_ALIGN_START, (SDL_Color){0x9A, 0x1B, 0x1B, 0xFF});
     }
+    if (L.show_request)
+        button_draw(k, &L.request);
     checkbox_draw(k, &L.priority);
     button_draw(k, &L.follow_up);
     button_draw(k, &L.rate);
@@ -155,6 +166,10 @@ static void home_tap(struct kiosk *k, int x, int y)
     }
     if (checkbox_hit(&L.priority, x, y)) {
         k->priority = !k->priority;
+        return;
+    }
+    if (L.show_request && button_hit(&L.request, x, y)) {
+        kiosk_show(k, &screen_request_docs);
         return;
     }
     for (size_t i = 0; i < L.nservices; i++) {

@@ -11,6 +11,8 @@
 #include <time.h>
 
 #include "net.h"
+#include "outbox.h"
+#include "post.h"
 #include "prn.h"
 #include "util.h"
 
@@ -27,6 +29,8 @@ struct kiosk_worker {
     bool job_priority;
     char association[160]; /* from /api/info, for the printed ticket */
     bool have_info;
+    struct outbox *outbox;
+    bool deliver_now;
     prn_printer *printer;
 };
 
@@ -88,7 +92,8 @@ static json_t *worker_call(struct kiosk_worker *w, const char *method, const cha
     return out;
 }
 
-static void worker_fetch_services(struct kiosk_worker *w)
+/* Returns true if the server answered. */
+static bool worker_fetch_services(struct kiosk_worker *w)
 {
     struct worker_result *r = xcalloc(1, sizeof *r);
     r->kind = WORKER_SERVICES;
@@ -121,7 +126,41 @@ static void worker_fetch_services(struct kiosk_worker *w)
         copy_str(w->association, sizeof w->association, info, "name_ar");
         json_decref(info);
     }
+    bool ok = r->ok;
     worker_post(r);
+    return ok;
+}
+
+/* The outbox's sender: POST with the request's key; on 2xx the reference goes to
+ * the UI (the done screen shows it if that request is still on screen). */
+static long worker_send(void *arg, const char *key, const char *path, const char *body,
+                        size_t len)
+{
+    struct kiosk_worker *w = arg;
+    char *url = xasprintf("%s%s", w->server, path);
+    char *reply;
+    long status = post_json(url, w->token, key, body, len, &reply);
+    free(url);
+    if (status >= 200 && status < 300) {
+        json_t *o = json_loads(reply, 0, NULL);
+        struct worker_result *r = xcalloc(1, sizeof *r);
+        r->kind = WORKER_APPLICATION;
+        r->ok = true;
+        snprintf(r->key, sizeof r->key, "%s", key);
+        copy_str(r->reference, sizeof r->reference, o, "reference");
+        json_decref(o);
+        worker_post(r);
+    }
+    free(reply);
+    return status;
+}
+
+static void worker_deliver_outbox(struct kiosk_worker *w)
+{
+    struct outbox_result res;
+    char *cause = NULL;
+    if (w->outbox != NULL && outbox_deliver(w->outbox, worker_send, w, &res, &cause) != 0)
+        free(cause); /* tried again at the next refresh */
 }
 
 static void worker_print(struct kiosk_worker *w, const struct kiosk_ticket *t)
@@ -218,13 +257,15 @@ static void *worker_main(void *arg)
             pthread_mutex_lock(&w->lock);
         }
         /* after a ticket too: the waiting counts just changed */
+        w->deliver_now = false;
         pthread_mutex_unlock(&w->lock);
-        worker_fetch_services(w);
+        if (worker_fetch_services(w))
+            worker_deliver_outbox(w);
         pthread_mutex_lock(&w->lock);
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_sec += WORKER_REFRESH_MS / 1000;
-        while (!w->stop && !w->have_job &&
+        while (!w->stop && !w->have_job && !w->deliver_now &&
                pthread_cond_timedwait(&w->wake, &w->lock, &until) == 0)
             ;
     }
@@ -246,8 +287,17 @@ struct kiosk_worker *worker_start(const struct worker_config *cfg, char **cause)
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->wake, NULL);
     worker_event_type();
+    if (cfg->outbox != NULL && (w->outbox = outbox_open(cfg->outbox, cause)) == NULL) {
+        free(w->server);
+        free(w->token);
+        free(w->printer_dev);
+        free(w->fonts_dir);
+        free(w);
+        return NULL;
+    }
     if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
         *cause = xstrdup("cannot start the network thread");
+        outbox_close(w->outbox);
         pthread_mutex_destroy(&w->lock);
         pthread_cond_destroy(&w->wake);
         free(w->server);
@@ -270,6 +320,7 @@ void worker_stop(struct kiosk_worker *w)
     pthread_mutex_unlock(&w->lock);
     pthread_join(w->thread, NULL);
     prn_close(w->printer);
+    outbox_close(w->outbox);
     pthread_mutex_destroy(&w->lock);
     pthread_cond_destroy(&w->wake);
     free(w->server);
@@ -286,6 +337,14 @@ void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
     w->job_service = *service;
     w->job_priority = priority;
     w->have_job = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+}
+
+void worker_deliver(struct kiosk_worker *w)
+{
+    pthread_mutex_lock(&w->lock);
+    w->deliver_now = true;
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
 }

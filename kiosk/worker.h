@@ -11,9 +11,10 @@
 #include "kiosk.h"
 
 enum worker_kind {
-    WORKER_SERVICES, /* a fresh service list, or the server is unreachable */
-    WORKER_TICKET,   /* the answer to worker_issue() */
-    WORKER_PRINTED,  /* the printer finished (or failed) the ticket just issued */
+    WORKER_SERVICES,    /* a fresh service list, or the server is unreachable */
+    WORKER_TICKET,      /* the answer to worker_issue() */
+    WORKER_PRINTED,     /* the printer finished (or failed) the ticket just issued */
+    WORKER_APPLICATION, /* the server stored a request from the outbox */
 };
 
 struct worker_result {
@@ -24,6 +25,8 @@ struct worker_result {
     size_t nservices;
     /* WORKER_TICKET: the ticket; WORKER_PRINTED: print state and message */
     struct kiosk_ticket ticket;
+    /* WORKER_APPLICATION: its idempotency key and the server's reference */
+    char key[33], reference[32];
     /* when !ok: what to tell the person */
     char error_ar[200], error_en[200];
 };
@@ -33,6 +36,7 @@ struct worker_config {
     const char *token;   /* device bearer token, or NULL */
     const char *printer; /* prn device string, or NULL for none */
     const char *fonts_dir;
+    const char *outbox; /* folder of saved support requests, or NULL */
 };
 
 struct kiosk_worker;
@@ -47,6 +51,8 @@ Uint32 worker_event_type(void);
  * queued and not yet sent is replaced. */
 void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
                   bool priority);
+/* Sends the outbox now rather than at the next refresh. */
+void worker_deliver(struct kiosk_worker *w);
 void worker_result_free(struct worker_result *r);
 
 #endif

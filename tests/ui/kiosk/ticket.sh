@@ -52,15 +52,16 @@ tap() {
 }
 count() { sqlite3 "$dir/d.db" "SELECT count(*) FROM tickets ${1:-}"; }
 
-# The services arrive within a second of start; the first button's middle is at
-# design y 385 (header 290 + half its 190).
+# The services arrive within a second of start; button i's middle is at design
+# y 290 + 214 i + 95. The first, A (support request), needs the form: the
+# second, B, gives a ticket straight away.
 sleep 1.5
-tap 540 385
+tap 540 599
 i=0
 until [ "$(count)" = 1 ]; do
     i=$((i + 1)); [ $i -gt 50 ] && fail "no ticket on the server"; sleep 0.1
 done
-[ "$(sqlite3 "$dir/d.db" "SELECT label || ' ' || priority FROM tickets")" = "A-001 0" ] ||
+[ "$(sqlite3 "$dir/d.db" "SELECT label || ' ' || priority FROM tickets")" = "B-001 0" ] ||
     fail "unexpected ticket: $(sqlite3 "$dir/d.db" 'SELECT label, priority FROM tickets')"
 i=0
 until [ -n "$(ls "$dir/tickets" 2>/dev/null)" ]; do
@@ -72,20 +73,19 @@ import -window "$wid" "$dir/ticket-screen.png"
 green=$(convert "$dir/ticket-screen.png" -fuzz 8% -fill black -opaque "#0B5D3B" \
     -fill white +opaque black -format "%[fx:int(100*(1-mean))]" info:)
 [ "$green" -lt 20 ] || fail "ticket screen not shown ($green% green)"
-echo "ok: tap -> A-001 on the server, printed, ticket screen shown ($green% green)"
+echo "ok: tap -> B-001 on the server, printed, ticket screen shown ($green% green)"
 
-# Done goes home; tick the priority option (design y 1580) and take a B ticket
-# (second button, y 290 + 214 + 95).
+# Done goes home; tick the priority option (design y 1580) and take a C ticket.
 tap 540 1800
 sleep 0.5
 tap 540 1580
-tap 540 599
+tap 540 813
 i=0
-until [ "$(count "WHERE label = 'B-001'")" = 1 ]; do
-    i=$((i + 1)); [ $i -gt 50 ] && fail "no B ticket"; sleep 0.1
+until [ "$(count "WHERE label = 'C-001'")" = 1 ]; do
+    i=$((i + 1)); [ $i -gt 50 ] && fail "no C ticket"; sleep 0.1
 done
-[ "$(sqlite3 "$dir/d.db" "SELECT priority FROM tickets WHERE label = 'B-001'")" = 1 ] ||
+[ "$(sqlite3 "$dir/d.db" "SELECT priority FROM tickets WHERE label = 'C-001'")" = 1 ] ||
     fail "priority not sent"
 [ "$(count)" = 2 ] || fail "$(count) tickets, expected 2"
-echo "ok: priority ticket B-001"
+echo "ok: priority ticket C-001"
 exit 0
