@@ -131,6 +131,7 @@ bool txt_layout_index_to_position(const txt_layout *lo, size_t index, int *x, in
 {
     if (lo == NULL || !lo->laid_out || index > lo->len)
         return false;
+    txt_layout_graphemes(lo);
     const txt_line *ln = caret_line(lo, index);
     if (ln == NULL)
         return false;
@@ -147,6 +148,7 @@ bool txt_layout_position_to_index(const txt_layout *lo, int x, int y, size_t *in
 {
     if (lo == NULL || !lo->laid_out || lo->nlines == 0 || index == NULL)
         return false;
+    txt_layout_graphemes(lo);
     const txt_line *ln = &lo->lines[0];
     for (size_t l = 0; l < lo->nlines; l++) {
         if (y >= lo->lines[l].top)
@@ -202,6 +204,7 @@ size_t txt_layout_next_grapheme(const txt_layout *lo, size_t index)
         return lo->len;
     if (!lo->laid_out)
         return caret_utf8_step(lo, index, 1);
+    txt_layout_graphemes(lo);
     size_t j = caret_cp(lo, index) + 1;
     while (j < lo->n && !lo->grapheme[j])
         j++;
@@ -216,6 +219,7 @@ size_t txt_layout_prev_grapheme(const txt_layout *lo, size_t index)
         index = lo->len;
     if (!lo->laid_out)
         return caret_utf8_step(lo, index, -1);
+    txt_layout_graphemes(lo);
     size_t j = caret_cp(lo, index);
     if (lo->offs[j] == index)
         j--;

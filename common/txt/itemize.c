@@ -37,38 +37,49 @@ static bool is_mark(uint32_t cp)
            cp == 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f);
 }
 
+/* hb's script, with a shortcut for ASCII, the commonest case after Arabic. */
+static hb_script_t script_of(uint32_t c)
+{
+    if (c < 0x80) {
+        bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        return letter ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON;
+    }
+    return hb_unicode_script(ufuncs(), c);
+}
+
 void txt_itemize_paragraph(txt_layout *lo, size_t ps, size_t pe)
 {
     const uint32_t *cps = lo->cps;
+    /* Each character's own script first; font_of marks the neutral ones with -1. */
+    for (size_t i = ps; i < pe; i++) {
+        hb_script_t s = script_of(cps[i]);
+        bool neutral = is_neutral_script(s);
+        lo->script[i] = neutral ? HB_SCRIPT_INVALID : s;
+        lo->font_of[i] = neutral ? -1 : (int8_t)first_font(lo, cps[i]);
+    }
     /* Scripts: neutral characters take the previous real script; leading ones the
      * first real script that follows. */
     hb_script_t last = HB_SCRIPT_INVALID;
     size_t lead = ps;
     for (size_t i = ps; i < pe; i++) {
-        hb_script_t s = hb_unicode_script(ufuncs(), cps[i]);
-        if (is_neutral_script(s)) {
+        if (lo->script[i] == HB_SCRIPT_INVALID) {
             lo->script[i] = last;
             continue;
         }
         if (last == HB_SCRIPT_INVALID) {
             for (; lead < i; lead++)
-                lo->script[lead] = s;
+                lo->script[lead] = lo->script[i];
         }
-        lo->script[i] = last = s;
+        last = lo->script[i];
     }
-
-    /* Fonts: first pass for characters that have a script of their own. */
-    for (size_t i = ps; i < pe; i++) {
-        hb_script_t s = hb_unicode_script(ufuncs(), cps[i]);
-        lo->font_of[i] = is_neutral_script(s) ? -1 : (int8_t)first_font(lo, cps[i]);
-    }
-    /* Then neutrals and marks: the previous character's font, else the next
+    /* Fonts of neutrals and marks: the previous character's font, else the next
      * character's, else the first font that has them. */
     for (size_t i = ps; i < pe; i++) {
-        if (lo->font_of[i] >= 0 && !(is_mark(cps[i]) && i > ps))
+        bool mark = cps[i] >= 0x300 && is_mark(cps[i]);
+        if (lo->font_of[i] >= 0 && !(mark && i > ps))
             continue;
         int prev = i > ps ? lo->font_of[i - 1] : -1;
-        if (prev >= 0 && (is_mark(cps[i]) || txt_font_has_char(lo->fonts[prev], cps[i]))) {
+        if (prev >= 0 && (mark || txt_font_has_char(lo->fonts[prev], cps[i]))) {
             lo->font_of[i] = (int8_t)prev;
             continue;
         }

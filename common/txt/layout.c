@@ -181,7 +181,7 @@ static void layout_measure(txt_layout *lo, size_t ps, size_t pe)
 /* Where the line starting at @ls ends: the last break opportunity before the text
  * (trailing spaces not counted) gets wider than the layout; inside a word that is
  * wider than the whole line, the last grapheme boundary that fits. */
-static size_t layout_fill(const txt_layout *lo, size_t ls, size_t pe)
+static size_t layout_fill(txt_layout *lo, size_t ps, size_t ls, size_t pe)
 {
     int acc = 0;
     size_t best = ls;
@@ -193,6 +193,8 @@ static size_t layout_fill(const txt_layout *lo, size_t ls, size_t pe)
             continue;
         if (best > ls)
             return best;
+        /* rare: graphemes are found only now, for this paragraph */
+        txt_layout_graphemes_range(lo, ps, pe);
         size_t g = i;
         while (g > ls && !lo->grapheme[g])
             g--;
@@ -311,19 +313,15 @@ static void layout_paragraph(txt_layout *lo, size_t ps, size_t pe)
     txt_itemize_paragraph(lo, ps, pe);
     lo->nshaped = lo->nsruns = 0;
     bool wrap = lo->width > 0;
-    if (!txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, wrap ? lo->line_ok + ps : NULL,
-                           lo->grapheme + ps)) {
+    if (wrap && !txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, lo->line_ok + ps, NULL))
         memset(lo->line_ok + ps, 0, pe - ps);
-        for (size_t i = ps; i < pe; i++)
-            lo->grapheme[i] = true;
-    }
     layout_measure(lo, ps, pe);
     if (!wrap) {
         layout_line(lo, ps, pe, ps, pe, par);
         return;
     }
     for (size_t ls = ps; ls < pe;) {
-        size_t le = layout_fill(lo, ls, pe);
+        size_t le = layout_fill(lo, ps, ls, pe);
         layout_line(lo, ps, pe, ls, le, par);
         ls = le;
     }
@@ -356,11 +354,6 @@ static void layout_align(txt_layout *lo)
     }
 }
 
-static bool is_paragraph_end(uint32_t c)
-{
-    return c == '\n' || c == '\r' || c == 0x2029 || c == 0x85;
-}
-
 bool txt_layout_layout(txt_layout *lo)
 {
     if (lo == NULL || lo->nfonts == 0)
@@ -374,11 +367,11 @@ bool txt_layout_layout(txt_layout *lo)
         }
     }
     layout_grow(lo);
-    memset(lo->grapheme, 1, (lo->n + 1) * sizeof *lo->grapheme);
+    lo->graphemes_ready = false;
 
     size_t ps = 0;
     for (size_t i = 0; i <= lo->n; i++) {
-        if (i < lo->n && !is_paragraph_end(lo->cps[i]))
+        if (i < lo->n && !txt_is_paragraph_end(lo->cps[i]))
             continue;
         layout_paragraph(lo, ps, i);
         if (i + 1 < lo->n && lo->cps[i] == '\r' && lo->cps[i + 1] == '\n')
@@ -417,4 +410,32 @@ void txt_layout_get_size(const txt_layout *lo, int *width, int *height)
 txt_dir txt_layout_get_resolved_direction(const txt_layout *lo)
 {
     return lo != NULL && lo->laid_out ? lo->resolved : TXT_DIR_LTR;
+}
+
+void txt_layout_graphemes_range(txt_layout *lo, size_t ps, size_t pe)
+{
+    for (size_t i = ps; i <= pe && i <= lo->n; i++)
+        lo->grapheme[i] = true;
+    if (pe > ps && !txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, NULL,
+                                      lo->grapheme + ps)) {
+        for (size_t i = ps; i < pe; i++)
+            lo->grapheme[i] = true;
+    }
+}
+
+void txt_layout_graphemes(const txt_layout *clo)
+{
+    /* Caret stops are only needed by text fields, so they are found on first use;
+     * the flags are a cache, which is why a const layout may fill them. */
+    txt_layout *lo = (txt_layout *)clo;
+    if (lo->graphemes_ready || !lo->laid_out)
+        return;
+    size_t ps = 0;
+    for (size_t i = 0; i <= lo->n; i++) {
+        if (i < lo->n && !txt_is_paragraph_end(lo->cps[i]))
+            continue;
+        txt_layout_graphemes_range(lo, ps, i);
+        ps = i + 1;
+    }
+    lo->graphemes_ready = true;
 }

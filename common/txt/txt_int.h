@@ -129,7 +129,8 @@ struct txt_layout {
     uint8_t *levels;
     int8_t *font_of;
     hb_script_t *script;
-    bool *line_ok, *grapheme;
+    bool *line_ok, *grapheme; /* grapheme: see txt_layout_graphemes() */
+    bool graphemes_ready;
     int32_t *adv;  /* measured advance, for line filling */
     uint8_t *cut;  /* 0: no cluster starts here, 1: lines may cut here, 2: unsafe */
     size_t arr_cap;
@@ -153,6 +154,16 @@ struct txt_layout {
     struct txt_shaped_run *sruns;
     size_t nsruns, sruns_cap;
 };
+
+/* Paragraphs end at these (a CR LF pair counts once). */
+static inline bool txt_is_paragraph_end(uint32_t c)
+{
+    return c == '\n' || c == '\r' || c == 0x2029 || c == 0x85;
+}
+/* Fills lo->grapheme for the whole text on first use (carets), or for one paragraph
+ * (line filling inside an over-long word). */
+void txt_layout_graphemes(const txt_layout *lo);
+void txt_layout_graphemes_range(txt_layout *lo, size_t ps, size_t pe);
 
 /* ---- itemize.c ---- */
 
