@@ -1,5 +1,6 @@
 -- wrk script: one connection per thread, each on its own counter (BASE + thread
--- index), alternating call-next and no-show. args: COOKIE CSRF BASE
+-- index), calling next again and again (each call finishes the previous ticket).
+-- args: COOKIE CSRF BASE
 local threads = 0
 function setup(thread)
   thread:set("idx", threads)
@@ -7,11 +8,8 @@ function setup(thread)
 end
 function init(args)
   cookie, csrf, counter = args[1], args[2], tonumber(args[3]) + idx
-  step = 0
 end
 function request()
-  step = step + 1
-  local action = (step % 2 == 1) and "next" or "no-show"
-  return wrk.format("POST", "/api/counters/" .. counter .. "/" .. action,
+  return wrk.format("POST", "/api/counters/" .. counter .. "/next",
     { ["Cookie"] = cookie, ["X-CSRF-Token"] = csrf }, "")
 end
