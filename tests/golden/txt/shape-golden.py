@@ -132,6 +132,7 @@ class Checker:
         self.failures = []
         self.runs = 0
         self.items = 0
+        self.boxes = set()  # characters no font has
 
     def fail(self, label, msg):
         self.failures.append("%s: %s" % (label, msg))
@@ -188,6 +189,20 @@ class Checker:
                               "    txt:      %s" % (sub, "rtl" if rtl else "ltr",
                                                   os.path.basename(font), lo, end,
                                                   fmt(ref), fmt(got)))
+        # A box (.notdef) is acceptable only for a character no font of the list has:
+        # otherwise font fallback missed it.
+        for ln in layout["lines"]:
+            for g in ln["glyphs"]:
+                if g["name"] != ".notdef":
+                    continue
+                ch = raw[g["cluster"]:].decode("utf-8", "replace")[:1]
+                covered = [os.path.basename(f) for f in fonts
+                           if hb_shape(f, size, "ltr", ch, "", "")[0][0] != ".notdef"]
+                if covered:
+                    self.fail(label, "U+%04X at byte %d drawn as .notdef but %s has it"
+                              % (ord(ch), g["cluster"], ", ".join(covered)))
+                else:
+                    self.boxes.add("U+%04X" % ord(ch))
         # expect NAME: some glyph has that name; NAME=CLUSTER: at that byte offset.
         names = [g["name"] for ln in layout["lines"] for g in ln["glyphs"]]
         pairs = ["%s=%d" % (g["name"], g["cluster"])
@@ -307,6 +322,8 @@ def main():
 
     for f in chk.failures:
         print("FAIL " + f)
+    if chk.boxes:
+        print("characters no font has (drawn as .notdef): " + " ".join(sorted(chk.boxes)))
     print("%d texts (%d seed sentences), %d runs compared with hb-shape, %d failures"
           % (chk.items, seeds_seen, chk.runs, len(chk.failures)))
     if "--cases-only" not in sys.argv and seeds_seen == 0 and "--seeds-only" in sys.argv:
