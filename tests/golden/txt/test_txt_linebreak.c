@@ -9,6 +9,8 @@
  *     where the line holds nothing but that word's piece and is nearly full
  *     (CSS overflow-wrap: break-word; the alternative is overflowing the width);
  *   - no line's ink leaves [0, width], unless the line is one unbreakable word;
+ *   - lines are aligned to the start (the default): an RTL line's last non-space
+ *     glyph ends at the right edge, an LTR line's first one starts at x = 0;
  *   - every glyph's cluster lies inside its line's range, and the line reads in the
  *     right order: its clusters, left to right, follow fribidi's visual reordering
  *     of the same line (whitespace and invisible controls aside).
@@ -192,6 +194,27 @@ static void check_layout(const char *name, const char *text, size_t len, int wid
         }
         if (ncl == 0)
             continue;
+
+        /* Start alignment: every glyph but those of the line's trailing spaces
+         * (which hang outside the edge) counts, leading spaces included. */
+        long ce = e;
+        while (ce > s && u_isUWhiteSpace((UChar32)d->cp[ce - 1]))
+            ce--;
+        int box_min = 1 << 30, box_max = -(1 << 30);
+        for (size_t i = ln->first_glyph; i < ln->first_glyph + ln->glyph_count; i++) {
+            if (g[i].cluster >= d->byte[ce] || g[i].cluster < ln->start)
+                continue;
+            box_min = g[i].x < box_min ? g[i].x : box_min;
+            if (g[i].x + g[i].x_advance > box_max)
+                box_max = g[i].x + g[i].x_advance;
+        }
+        if (box_max > box_min && box_min >= 0 && box_max <= width) {
+            bool rtl = base == FRIBIDI_PAR_RTL;
+            int gap = rtl ? width - box_max : box_min;
+            if (gap > 1)
+                FAIL("%s @%d: line %zu is not aligned to its start: glyphs at x %d..%d",
+                     name, width, l, box_min, box_max);
+        }
 
         /* The break at the end of this line. */
         if (l + 1 < nl && !ubrk_isBoundary(bi, (int32_t)ln->end)) {
