@@ -26,6 +26,7 @@ struct display {
     txt_digits digits;
     const char *tz;                         /* borrowed from the config */
     const char *name_ar, *name_en, *ticker; /* borrowed from the config */
+    SDL_Texture *logo;                      /* the association's logo, or NULL */
 
     bool online;         /* the event stream is connected */
     bool show_status;    /* draw the offline indicator (a stream is configured) */

@@ -14,6 +14,7 @@
 #include "chime.h"
 #include "display.h"
 #include "feed.h"
+#include "logo.h"
 #include "net.h"
 #include "shot.h"
 #include "util.h"
@@ -42,7 +43,8 @@ static const char usage[] =
     "  --watchdog MS      reconnect when nothing arrives for MS (default 30000)\n"
     "  --announce-ms MS   how long each call holds the big panel (default 5000)\n"
     "  --stats            at exit, log frame times and event-to-present latencies\n"
-    "  --help, --version\n";
+    "  --help, --version\n"
+    "[display] logo = FILE.png shows the association's logo beside its name.\n";
 
 struct options {
     const char *config, *server, *token, *counters, *services, *language, *digits;
@@ -353,6 +355,21 @@ static int run(struct options *o)
         goto out;
     }
 
+    /* A relative logo path is relative to the config file. */
+    const char *logo = cfg_get(cf, "display", "logo", "");
+    char *logo_path = NULL;
+    if (logo[0] != '\0' && logo[0] != '/' && strchr(cfg_path, '/') != NULL)
+        logo_path = xasprintf("%.*s/%s", (int)(strrchr(cfg_path, '/') - cfg_path),
+                              cfg_path, logo);
+    else if (logo[0] != '\0')
+        logo_path = xstrdup(logo);
+    if (logo_path && (d.logo = logo_load(d.renderer, logo_path, &cause)) == NULL) {
+        LOG("no logo: %s", cause); /* the board is still useful without it */
+        free(cause);
+        cause = NULL;
+    }
+    free(logo_path);
+
     d.show_status = server[0] != '\0';
     d.now_ms = d.ticker_t0 = feed_now_ms();
     d.now = o->fixed_now ? (time_t)o->fixed_now : time(NULL);
@@ -468,6 +485,8 @@ out:
     feed_stop(feed);
     chime_close(chime);
     layout_free(&d);
+    if (d.logo)
+        SDL_DestroyTexture(d.logo);
     draw_destroy(d.draw);
     if (d.renderer)
         SDL_DestroyRenderer(d.renderer);

@@ -32,13 +32,25 @@ static void header_draw(struct display *d, SDL_Rect a)
             (SDL_Rect){full.x, full.y + a.h, full.w, full.h - a.h - display_px(d, 6)};
     }
 
-    /* Name block: start side, in at most half the width. */
-    int bh = display_fit2(d, first, &big, second, &small, a.h * 92 / 100, a.w * 45 / 100);
+    /* Logo at the very start, then the name block, in at most half the width. */
+    int lw = 0;
+    if (d->logo) {
+        int tw, th;
+        SDL_QueryTexture(d->logo, NULL, NULL, &tw, &th);
+        int h = a.h * 84 / 100;
+        lw = th > 0 ? tw * h / th : 0;
+        SDL_Rect dst = {d->english ? a.x + pad : a.x + a.w - pad - lw,
+                        a.y + (a.h - h) / 2, lw, h};
+        SDL_RenderCopy(d->renderer, d->logo, NULL, &dst);
+        lw += pad / 2;
+    }
+    int bh =
+        display_fit2(d, first, &big, second, &small, a.h * 92 / 100, a.w * 45 / 100 - lw);
     int nw = display_text_width(d, first, &big),
         sw = display_text_width(d, second, &small);
     int y = a.y + (a.h - bh) / 2;
-    int xs1 = d->english ? a.x + pad : a.x + a.w - pad - nw;
-    int xs2 = d->english ? a.x + pad : a.x + a.w - pad - sw;
+    int xs1 = d->english ? a.x + pad + lw : a.x + a.w - pad - lw - nw;
+    int xs2 = d->english ? a.x + pad + lw : a.x + a.w - pad - lw - sw;
     y += draw_text(d->draw, first, &big, xs1, y, display_text);
     draw_text(d->draw, second, &small, xs2, y, display_dim);
 
@@ -53,7 +65,7 @@ static void header_draw(struct display *d, SDL_Rect a)
     txt_dir dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL;
     struct draw_style cs = {.px = display_px(d, 64), .bold = true, .dir = dir};
     struct draw_style ds1 = {.px = display_px(d, 32), .dir = dir}, ds2 = ds1;
-    int room = a.w - nw - 3 * pad; /* what the name left */
+    int room = a.w - nw - lw - 3 * pad; /* what the name left */
     int ch = display_text_height(d, clock ? clock : "", &cs);
     if (ch > a.h * 90 / 100) {
         cs.px = cs.px * (a.h * 90 / 100) / ch;

@@ -22,6 +22,22 @@ static void waiting_draw(struct display *d, SDL_Rect a)
     }
     int tw = (box.w - (int)(per_row - 1) * gap) / (int)per_row;
     int th = (box.h - (int)(rows - 1) * gap) / (int)rows;
+    /* Wide tiles put the count beside the name; the names share one size, that of
+     * the longest, so the row reads evenly. */
+    bool wide = tw > th * 2;
+    int ip = display_px(d, 18), name_px = th * 30 / 100;
+    struct draw_style cs0 = {.px = th * 62 / 100, .bold = true};
+    for (size_t i = 0; wide && i < n; i++) {
+        const char *name = d->english ? sv[i].name_en : sv[i].name_ar;
+        char *count = display_number(d, sv[i].waiting);
+        struct draw_style ns = {.px = name_px,
+                                .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
+        int room = tw - display_text_width(d, count, &cs0) - 3 * ip;
+        int nw = display_text_width(d, name[0] ? name : sv[i].code, &ns);
+        if (nw > room && nw > 0)
+            name_px = name_px * room / nw;
+        free(count);
+    }
     for (size_t i = 0; i < n; i++) {
         size_t col = i % per_row, row = i / per_row;
         int x = d->english ? box.x + (int)col * (tw + gap)
@@ -36,20 +52,14 @@ static void waiting_draw(struct display *d, SDL_Rect a)
         struct draw_style ns = {.px = th * 30 / 100,
                                 .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
         struct draw_style cs = {.px = th * 42 / 100, .bold = true};
-        if (tw > th * 2) {
-            /* A wide tile: the count large at the end side, the name beside it. */
-            int ip = display_px(d, 18);
-            cs.px = th * 62 / 100;
+        if (wide) {
+            cs = cs0;
             int chh = display_text_height(d, count, &cs);
             if (chh > th && chh > 0)
                 cs.px = cs.px * th / chh;
             int cw = display_text_width(d, count, &cs);
-            int room = tw - cw - 3 * ip;
-            ns.px = th * 30 / 100;
+            ns.px = name_px;
             int nw = display_text_width(d, name, &ns);
-            if (nw > room && nw > 0)
-                ns.px = ns.px * room / nw;
-            nw = display_text_width(d, name, &ns);
             int nh = display_text_height(d, name, &ns);
             chh = display_text_height(d, count, &cs);
             int xn = d->english ? t.x + ip : t.x + t.w - ip - nw;
