@@ -13,30 +13,54 @@
 static FriBidiCharType bidi_type(uint32_t cp)
 {
     switch (u_charDirection((UChar32)cp)) {
-    case U_LEFT_TO_RIGHT: return FRIBIDI_TYPE_LTR;
-    case U_RIGHT_TO_LEFT: return FRIBIDI_TYPE_RTL;
-    case U_EUROPEAN_NUMBER: return FRIBIDI_TYPE_EN;
-    case U_EUROPEAN_NUMBER_SEPARATOR: return FRIBIDI_TYPE_ES;
-    case U_EUROPEAN_NUMBER_TERMINATOR: return FRIBIDI_TYPE_ET;
-    case U_ARABIC_NUMBER: return FRIBIDI_TYPE_AN;
-    case U_COMMON_NUMBER_SEPARATOR: return FRIBIDI_TYPE_CS;
-    case U_BLOCK_SEPARATOR: return FRIBIDI_TYPE_BS;
-    case U_SEGMENT_SEPARATOR: return FRIBIDI_TYPE_SS;
-    case U_WHITE_SPACE_NEUTRAL: return FRIBIDI_TYPE_WS;
-    case U_OTHER_NEUTRAL: return FRIBIDI_TYPE_ON;
-    case U_LEFT_TO_RIGHT_EMBEDDING: return FRIBIDI_TYPE_LRE;
-    case U_LEFT_TO_RIGHT_OVERRIDE: return FRIBIDI_TYPE_LRO;
-    case U_RIGHT_TO_LEFT_ARABIC: return FRIBIDI_TYPE_AL;
-    case U_RIGHT_TO_LEFT_EMBEDDING: return FRIBIDI_TYPE_RLE;
-    case U_RIGHT_TO_LEFT_OVERRIDE: return FRIBIDI_TYPE_RLO;
-    case U_POP_DIRECTIONAL_FORMAT: return FRIBIDI_TYPE_PDF;
-    case U_DIR_NON_SPACING_MARK: return FRIBIDI_TYPE_NSM;
-    case U_BOUNDARY_NEUTRAL: return FRIBIDI_TYPE_BN;
-    case U_FIRST_STRONG_ISOLATE: return FRIBIDI_TYPE_FSI;
-    case U_LEFT_TO_RIGHT_ISOLATE: return FRIBIDI_TYPE_LRI;
-    case U_RIGHT_TO_LEFT_ISOLATE: return FRIBIDI_TYPE_RLI;
-    case U_POP_DIRECTIONAL_ISOLATE: return FRIBIDI_TYPE_PDI;
-    default: return FRIBIDI_TYPE_ON;
+    case U_LEFT_TO_RIGHT:
+        return FRIBIDI_TYPE_LTR;
+    case U_RIGHT_TO_LEFT:
+        return FRIBIDI_TYPE_RTL;
+    case U_EUROPEAN_NUMBER:
+        return FRIBIDI_TYPE_EN;
+    case U_EUROPEAN_NUMBER_SEPARATOR:
+        return FRIBIDI_TYPE_ES;
+    case U_EUROPEAN_NUMBER_TERMINATOR:
+        return FRIBIDI_TYPE_ET;
+    case U_ARABIC_NUMBER:
+        return FRIBIDI_TYPE_AN;
+    case U_COMMON_NUMBER_SEPARATOR:
+        return FRIBIDI_TYPE_CS;
+    case U_BLOCK_SEPARATOR:
+        return FRIBIDI_TYPE_BS;
+    case U_SEGMENT_SEPARATOR:
+        return FRIBIDI_TYPE_SS;
+    case U_WHITE_SPACE_NEUTRAL:
+        return FRIBIDI_TYPE_WS;
+    case U_OTHER_NEUTRAL:
+        return FRIBIDI_TYPE_ON;
+    case U_LEFT_TO_RIGHT_EMBEDDING:
+        return FRIBIDI_TYPE_LRE;
+    case U_LEFT_TO_RIGHT_OVERRIDE:
+        return FRIBIDI_TYPE_LRO;
+    case U_RIGHT_TO_LEFT_ARABIC:
+        return FRIBIDI_TYPE_AL;
+    case U_RIGHT_TO_LEFT_EMBEDDING:
+        return FRIBIDI_TYPE_RLE;
+    case U_RIGHT_TO_LEFT_OVERRIDE:
+        return FRIBIDI_TYPE_RLO;
+    case U_POP_DIRECTIONAL_FORMAT:
+        return FRIBIDI_TYPE_PDF;
+    case U_DIR_NON_SPACING_MARK:
+        return FRIBIDI_TYPE_NSM;
+    case U_BOUNDARY_NEUTRAL:
+        return FRIBIDI_TYPE_BN;
+    case U_FIRST_STRONG_ISOLATE:
+        return FRIBIDI_TYPE_FSI;
+    case U_LEFT_TO_RIGHT_ISOLATE:
+        return FRIBIDI_TYPE_LRI;
+    case U_RIGHT_TO_LEFT_ISOLATE:
+        return FRIBIDI_TYPE_RLI;
+    case U_POP_DIRECTIONAL_ISOLATE:
+        return FRIBIDI_TYPE_PDI;
+    default:
+        return FRIBIDI_TYPE_ON;
     }
 }
 

@@ -98,8 +98,8 @@ static bool cache_render(txt_font *font, int px, uint32_t index, txt_glyph_image
     img->top = g->bitmap_top;
     uint8_t *px_out = xmalloc((size_t)img->width * (size_t)img->height);
     for (int y = 0; y < img->height; y++)
-        memcpy(px_out + (size_t)y * (size_t)img->width, b->buffer + (ptrdiff_t)y * b->pitch,
-               (size_t)img->width);
+        memcpy(px_out + (size_t)y * (size_t)img->width,
+               b->buffer + (ptrdiff_t)y * b->pitch, (size_t)img->width);
     img->pixels = px_out;
     return true;
 }

@@ -72,8 +72,8 @@ bool txt_layout_add_font(txt_layout *lo, txt_font *font)
 {
     if (lo == NULL || font == NULL || lo->nfonts >= 100)
         return false;
-    lo->fonts = xreallocarray_grow(lo->fonts, &lo->fonts_cap, lo->nfonts + 1,
-                                   sizeof *lo->fonts);
+    lo->fonts =
+        xreallocarray_grow(lo->fonts, &lo->fonts_cap, lo->nfonts + 1, sizeof *lo->fonts);
     lo->fonts[lo->nfonts++] = txt_font_ref(font);
     layout_dirty(lo);
     return true;
@@ -238,7 +238,8 @@ static void layout_line(txt_layout *lo, size_t ps, size_t pe, size_t ls, size_t 
             size_t a = ps + (size_t)lo->map[v];
             size_t w = v + 1;
             int step = (lo->levels[a] & 1) ? -1 : 1;
-            while (w < len && ps + (size_t)lo->map[w] == ps + (size_t)lo->map[w - 1] + step &&
+            while (w < len &&
+                   ps + (size_t)lo->map[w] == ps + (size_t)lo->map[w - 1] + step &&
                    txt_itemize_same_run(lo, a, ps + (size_t)lo->map[w]))
                 w++;
             size_t b = ps + (size_t)lo->map[w - 1];
@@ -280,8 +281,8 @@ static void layout_line(txt_layout *lo, size_t ps, size_t pe, size_t ls, size_t 
     for (size_t i = first; i < lo->nglyphs; i++)
         lo->glyphs[i].y = baseline;
 
-    lo->lines = xreallocarray_grow(lo->lines, &lo->lines_cap, lo->nlines + 1,
-                                   sizeof *lo->lines);
+    lo->lines =
+        xreallocarray_grow(lo->lines, &lo->lines_cap, lo->nlines + 1, sizeof *lo->lines);
     lo->lines[lo->nlines++] = (txt_line){
         .first_glyph = first,
         .glyph_count = lo->nglyphs - first,
@@ -313,7 +314,8 @@ static void layout_paragraph(txt_layout *lo, size_t ps, size_t pe)
     txt_itemize_paragraph(lo, ps, pe);
     lo->nshaped = lo->nsruns = 0;
     bool wrap = lo->width > 0;
-    if (wrap && !txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, lo->line_ok + ps, NULL))
+    if (wrap &&
+        !txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, lo->line_ok + ps, NULL))
         memset(lo->line_ok + ps, 0, pe - ps);
     layout_measure(lo, ps, pe);
     if (!wrap) {
@@ -416,8 +418,8 @@ void txt_layout_graphemes_range(txt_layout *lo, size_t ps, size_t pe)
 {
     for (size_t i = ps; i <= pe && i <= lo->n; i++)
         lo->grapheme[i] = true;
-    if (pe > ps && !txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, NULL,
-                                      lo->grapheme + ps)) {
+    if (pe > ps &&
+        !txt_brk_paragraph(&lo->brk, lo->cps + ps, pe - ps, NULL, lo->grapheme + ps)) {
         for (size_t i = ps; i < pe; i++)
             lo->grapheme[i] = true;
     }

@@ -41,7 +41,8 @@ static bool shape_piece_start(const txt_layout *lo, size_t i)
 static uint32_t shape_props(const struct txt_run *r, size_t ps, size_t pe, size_t s,
                             size_t e)
 {
-    uint32_t flags = (s == ps ? HB_BUFFER_FLAG_BOT : 0) | (e == pe ? HB_BUFFER_FLAG_EOT : 0);
+    uint32_t flags =
+        (s == ps ? HB_BUFFER_FLAG_BOT : 0) | (e == pe ? HB_BUFFER_FLAG_EOT : 0);
     return (uint32_t)(r->level & 1) | flags << 1;
 }
 
@@ -54,7 +55,8 @@ static bool shape_piece_ok(const txt_layout *lo, size_t ps, size_t pe, size_t s,
 }
 
 /* Appends the run's glyphs from the word cache if every piece is there. */
-static bool shape_from_cache(txt_layout *lo, size_t ps, size_t pe, const struct txt_run *r)
+static bool shape_from_cache(txt_layout *lo, size_t ps, size_t pe,
+                             const struct txt_run *r)
 {
     txt_font *font = lo->fonts[r->font];
     size_t first = lo->nshaped;
@@ -77,8 +79,8 @@ static bool shape_from_cache(txt_layout *lo, size_t ps, size_t pe, const struct 
         size_t n;
         const struct txt_shaped *g =
             shape_piece_ok(lo, ps, pe, a, b)
-                ? txt_shape_cache_get(font, lo->px, shape_props(r, ps, pe, a, b), r->script,
-                                      lo->cps + a, b - a, &n)
+                ? txt_shape_cache_get(font, lo->px, shape_props(r, ps, pe, a, b),
+                                      r->script, lo->cps + a, b - a, &n)
                 : NULL;
         if (g == NULL) {
             lo->nshaped = first;
@@ -145,8 +147,9 @@ static void shape_to_cache(txt_layout *lo, size_t ps, size_t pe, const struct tx
             from = i, to = j;
         }
         i = j;
-        if (to - from <= sizeof piece / sizeof *piece && shape_piece_ok(lo, ps, pe, a, b) &&
-            (a == r->start || shape_cut_ok(lo, a)) && (b == r->end || shape_cut_ok(lo, b))) {
+        if (to - from <= sizeof piece / sizeof *piece &&
+            shape_piece_ok(lo, ps, pe, a, b) && (a == r->start || shape_cut_ok(lo, a)) &&
+            (b == r->end || shape_cut_ok(lo, b))) {
             for (size_t k = from; k < to; k++) {
                 piece[k - from] = g[k];
                 piece[k - from].cluster -= (uint32_t)a;
@@ -213,8 +216,8 @@ void txt_shape_run(txt_layout *lo, size_t ps, size_t pe, const struct txt_run *r
     } else {
         shape_note_cuts(lo, r, lo->shaped + first, lo->nshaped - first);
     }
-    lo->sruns = xreallocarray_grow(lo->sruns, &lo->sruns_cap, lo->nsruns + 1,
-                                   sizeof *lo->sruns);
+    lo->sruns =
+        xreallocarray_grow(lo->sruns, &lo->sruns_cap, lo->nsruns + 1, sizeof *lo->sruns);
     lo->sruns[lo->nsruns++] = (struct txt_shaped_run){*r, first, lo->nshaped - first};
     for (size_t i = first; i < lo->nshaped; i++)
         lo->adv[lo->shaped[i].cluster] += lo->shaped[i].x_advance;

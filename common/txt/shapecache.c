@@ -20,8 +20,8 @@ struct shape_entry {
     uint32_t props; /* rtl | flags << 1 */
     hb_script_t script;
     uint32_t n, nglyphs;
-    uint32_t *cps;               /* n codepoints, then the glyphs (one allocation) */
-    struct txt_shaped *glyphs;   /* clusters relative to the piece's start */
+    uint32_t *cps;             /* n codepoints, then the glyphs (one allocation) */
+    struct txt_shaped *glyphs; /* clusters relative to the piece's start */
 };
 
 struct txt_shape_cache {
@@ -68,8 +68,8 @@ void txt_shape_cache_clear_all(void)
 }
 
 static struct shape_entry *sc_slot(struct txt_shape_cache *c, uint64_t hash, int px,
-                                   uint32_t props, hb_script_t script, const uint32_t *cps,
-                                   size_t n)
+                                   uint32_t props, hb_script_t script,
+                                   const uint32_t *cps, size_t n)
 {
     size_t mask = c->cap - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {

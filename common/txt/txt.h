@@ -55,7 +55,7 @@ typedef struct txt_layout txt_layout;
 
 typedef enum { TXT_DIR_AUTO, TXT_DIR_RTL, TXT_DIR_LTR } txt_dir;
 typedef enum {
-    TXT_ALIGN_START,  /* right in an RTL paragraph, left in LTR */
+    TXT_ALIGN_START, /* right in an RTL paragraph, left in LTR */
     TXT_ALIGN_END,
     TXT_ALIGN_LEFT,
     TXT_ALIGN_RIGHT,
@@ -71,8 +71,8 @@ bool txt_layout_set_text(txt_layout *lo, const char *utf8, size_t len);
 /* Adds a font to the fallback list, in order of preference (Arabic font, Latin font,
  * symbol font). Each run of text uses the first font that covers it. Takes a ref. */
 bool txt_layout_add_font(txt_layout *lo, txt_font *font);
-bool txt_layout_set_size(txt_layout *lo, int px);          /* pixel size, default 32 */
-bool txt_layout_set_width(txt_layout *lo, int px);         /* 0: no wrapping */
+bool txt_layout_set_size(txt_layout *lo, int px);           /* pixel size, default 32 */
+bool txt_layout_set_width(txt_layout *lo, int px);          /* 0: no wrapping */
 bool txt_layout_set_direction(txt_layout *lo, txt_dir dir); /* base direction */
 bool txt_layout_set_align(txt_layout *lo, txt_align align);
 /* TXT_DIGITS_ARAB shows 0-9 as ٠-٩ (applied before layout; clusters still refer to
@@ -86,10 +86,10 @@ bool txt_layout_layout(txt_layout *lo);
 
 /* One positioned glyph, in visual order (left to right) within its line. */
 typedef struct txt_glyph {
-    uint32_t index;   /* glyph index in @font */
-    txt_font *font;   /* borrowed */
-    int x, y;         /* pen position on the baseline, pixels (y grows downwards) */
-    int x_advance;    /* pixels */
+    uint32_t index; /* glyph index in @font */
+    txt_font *font; /* borrowed */
+    int x, y;       /* pen position on the baseline, pixels (y grows downwards) */
+    int x_advance;  /* pixels */
     /* harfbuzz's offsets, y upwards: draw the glyph origin at
      * (x + x_offset, y - y_offset). */
     int x_offset, y_offset;

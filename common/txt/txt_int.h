@@ -94,7 +94,7 @@ void txt_brk_free(struct txt_brk *b);
 struct txt_run {
     size_t start, end; /* codepoint indices, absolute */
     int level;
-    int font;          /* index into lo->fonts */
+    int font; /* index into lo->fonts */
     hb_script_t script;
 };
 
@@ -131,8 +131,8 @@ struct txt_layout {
     hb_script_t *script;
     bool *line_ok, *grapheme; /* grapheme: see txt_layout_graphemes() */
     bool graphemes_ready;
-    int32_t *adv;  /* measured advance, for line filling */
-    uint8_t *cut;  /* 0: no cluster starts here, 1: lines may cut here, 2: unsafe */
+    int32_t *adv; /* measured advance, for line filling */
+    uint8_t *cut; /* 0: no cluster starts here, 1: lines may cut here, 2: unsafe */
     size_t arr_cap;
 
     /* results */

@@ -163,10 +163,8 @@ int main(void)
     if (skip)
         return skip;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_monotonic_runs),
-        cmocka_unit_test(test_lam_alef),
-        cmocka_unit_test(test_direction_change),
-        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_monotonic_runs),   cmocka_unit_test(test_lam_alef),
+        cmocka_unit_test(test_direction_change), cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_position_nearest),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);

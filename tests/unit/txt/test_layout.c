@@ -94,7 +94,8 @@ static void test_fallback(void **state)
     lo = test_layout(sym, TXT_DIR_RTL, 0);
     assert_non_null(lo);
     assert_true(txt_font_has_char(test_fonts[2], 0x2714));
-    if (!txt_font_has_char(test_fonts[0], 0x2714) && !txt_font_has_char(test_fonts[1], 0x2714))
+    if (!txt_font_has_char(test_fonts[0], 0x2714) &&
+        !txt_font_has_char(test_fonts[1], 0x2714))
         assert_font_of(lo, test_offset(sym, "✔"), strlen("✔"), test_fonts[2]);
     assert_font_of(lo, test_offset(sym, "done"), 4, test_fonts[1]);
     txt_layout_destroy(lo);
@@ -175,7 +176,8 @@ static void test_bad_arguments(void **state)
     assert_false(txt_layout_add_font(lo, NULL));
     /* invalid UTF-8 is laid out, clusters still inside the text */
     assert_true(txt_layout_add_font(lo, test_fonts[0]));
-    const char bad[] = "a\xff\xfe" "b\xe2\x82";
+    const char bad[] = "a\xff\xfe"
+                       "b\xe2\x82";
     assert_true(txt_layout_set_text(lo, bad, sizeof bad - 1) && txt_layout_layout(lo));
     size_t n;
     const txt_glyph *g = txt_layout_get_glyphs(lo, &n);
@@ -264,7 +266,8 @@ static void test_caches_change_nothing(void **state)
     FILE *f = seeds != NULL ? fopen(path, "r") : NULL;
     if (f != NULL) {
         char buf[4096];
-        while (nlines < sizeof lines / sizeof *lines && fgets(buf, sizeof buf, f) != NULL) {
+        while (nlines < sizeof lines / sizeof *lines &&
+               fgets(buf, sizeof buf, f) != NULL) {
             buf[strcspn(buf, "\r\n")] = '\0';
             if (strlen(buf) > 10)
                 lines[nlines++] = strdup(buf);
