@@ -8,8 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Server, SRC, launch, newPage, loginAs, check, summary, axe, overlaps, nationalId, applicationForm } from './lib.mjs';
 
-const T0 = Date.UTC(2026, 10, 22, 6, 0, 0) / 1000;
-const DAY = '2026-11-22';
+// The morning is scripted to end just before the real time, so the waiting times the
+// browser counts look like an office's; it starts after the Riyadh midnight (UTC+3)
+// so the whole of it is one day.
+const NOW = Math.floor(Date.now() / 1000);
+const MIDNIGHT = Math.floor((NOW + 3 * 3600) / 86400) * 86400 - 3 * 3600;
+const T0 = Math.max(NOW - 45 * 60, MIDNIGHT + 60);
+const DAY = new Date((T0 + 3 * 3600) * 1000).toISOString().slice(0, 10);
 const OUT = process.env.DAWR_CONSOLE_SHOTS || path.join(SRC, 'docs', 'console');
 const srv = new Server(T0);
 let browser;

@@ -2,8 +2,8 @@
 // role, language switch, logout), shows the connection banner, and routes
 // location.hash to one page module at a time (#/counter/3, #/applications, ...).
 
-import { t, getLang, setLang, applyLang } from './i18n.js';
-import { session, restore, logout, openEvents, onConnection } from './api.js';
+import { t, getLang, setLang, applyLang, setTimeZone } from './i18n.js';
+import { session, restore, logout, openEvents, onConnection, get } from './api.js';
 import { h, clearStatus } from './ui.js';
 import * as loginPage from './pages/login.js';
 import * as countersPage from './pages/counters.js';
@@ -99,7 +99,12 @@ async function boot() {
   onConnection((up) => { document.getElementById('offline').hidden = up; });
   window.addEventListener('hashchange', route);
   for (;;) {
-    try { await restore(); break; } catch (e) {
+    try {
+      const info = await get('/api/info');
+      if (info && info.timezone) setTimeZone(info.timezone);
+      await restore();
+      break;
+    } catch (e) {
       document.getElementById('offline').hidden = false;
       await new Promise((r) => setTimeout(r, 2000));
     }

@@ -17,10 +17,10 @@ function value(app, k) {
 }
 
 // Renders app into a fresh element; onChange(app) after a successful action.
-export function appView(app, onChange) {
+export function appView(app, onChange, titleKey = 'linked_application') {
   const role = session.user.role;
   const box = h('section', { class: 'card app', 'aria-labelledby': 'app-h-' + app.id, dataset: { app: app.id } });
-  box.append(h('h2', { id: 'app-h-' + app.id }, t('linked_application') + ' ' + app.reference + ' ',
+  box.append(h('h2', { id: 'app-h-' + app.id }, t(titleKey) + ' ', h('bdi', { dir: 'ltr' }, app.reference), ' ',
     badge(appStatus(app.status), 'st-' + app.status),
     app.overdue ? badge(t('overdue'), 'warn') : null,
     app.duplicate_of ? badge(t('duplicate'), 'warn') : null));
@@ -32,7 +32,9 @@ export function appView(app, onChange) {
   const checks = [];
   const dl = h('dl', { class: 'fields' });
   for (const k of CHECKED) {
-    const dd = h('dd', { dir: k === 'nid' || k === 'mobile' ? 'ltr' : null, class: 'v-' + k }, value(app, k));
+    // IDs and phone numbers read left to right even in an Arabic page.
+    const v = k === 'nid' || k === 'mobile' ? h('bdi', { dir: 'ltr' }, value(app, k)) : value(app, k);
+    const dd = h('dd', { class: 'v-' + k }, v);
     if (canVerify) {
       const cb = h('input', { type: 'checkbox', 'aria-label': t('confirm_field', { f: t(k === 'income' ? 'income' : k) }), dataset: { check: k } });
       checks.push(cb);
@@ -40,7 +42,8 @@ export function appView(app, onChange) {
     }
     dl.append(h('dt', null, t(k)), dd);
   }
-  for (const k of ['support_type', 'notes', 'channel']) dl.append(h('dt', null, t(k)), h('dd', null, app[k] || t('none')));
+  for (const k of ['support_type', 'notes']) dl.append(h('dt', null, t(k)), h('dd', null, app[k] || t('none')));
+  dl.append(h('dt', null, t('channel')), h('dd', null, t('ch_' + app.channel)));
   dl.append(h('dt', null, t('submitted_at')), h('dd', null, fmtTime(app.submitted_at)));
   dl.append(h('dt', null, t('due_at')), h('dd', null, fmtTime(app.due_at)));
   if (app.verified_at) dl.append(h('dt', null, t('verified_at')), h('dd', null, fmtTime(app.verified_at)));

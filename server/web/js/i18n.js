@@ -79,6 +79,7 @@ const STRINGS = {
   // applications
   applications_title: ['طلبات الدعم', 'Support applications'],
   linked_application: ['الطلب المرتبط', 'Linked application'],
+  application: ['الطلب', 'Application'],
   no_application: ['لا يوجد طلب مرتبط بهذه التذكرة', 'No application is linked to this ticket'],
   app_hidden: ['لا يمكن لهذا الدور عرض الطلبات', 'This role cannot see applications'],
   filter_status: ['الحالة', 'Status'],
@@ -101,6 +102,9 @@ const STRINGS = {
   support_type: ['نوع الدعم', 'Support type'],
   notes: ['ملاحظات', 'Notes'],
   channel: ['القناة', 'Channel'],
+  ch_kiosk: ['الكشك', 'Kiosk'],
+  ch_staff: ['الموظفون', 'Staff'],
+  ch_web: ['الموقع', 'Web'],
   submitted_at: ['تاريخ التقديم', 'Submitted'],
   due_at: ['موعد القرار', 'Decision due'],
   overdue: ['متأخر', 'Overdue'],
@@ -237,13 +241,32 @@ export function fmtNum(n, digits = 0) {
 
 export function fmtDuration(sec) {
   sec = Math.max(0, Math.round(sec));
-  const m = Math.floor(sec / 60), s = sec % 60;
-  return m + ':' + String(s).padStart(2, '0');
+  const hr = Math.floor(sec / 3600), m = Math.floor(sec / 60) % 60, s = sec % 60;
+  const ms = String(m).padStart(hr ? 2 : 1, '0') + ':' + String(s).padStart(2, '0');
+  return hr ? hr + ':' + ms : ms;
+}
+
+// Dates and times are shown in the association's time zone (from /api/info), not
+// the desk computer's.
+let timeZone = 'Asia/Riyadh';
+export function setTimeZone(tz) {
+  try { new Intl.DateTimeFormat('en', { timeZone: tz }); timeZone = tz; } catch (e) { /* keep the default */ }
 }
 
 export function fmtTime(iso) {
   if (!iso) return t('none');
   const d = new Date(iso);
   return d.toLocaleString(lang === 'ar' ? 'ar-u-nu-latn-ca-gregory' : 'en-GB',
-    { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZone });
+}
+
+export function fmtDate(iso) {
+  if (!iso) return t('none');
+  return new Date(iso).toLocaleDateString(lang === 'ar' ? 'ar-u-nu-latn-ca-gregory' : 'en-GB',
+    { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+}
+
+// Today in the association's time zone, as YYYY-MM-DD.
+export function today() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }

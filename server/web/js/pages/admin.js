@@ -26,10 +26,10 @@ export async function render(view) {
     if (!r) return;
     services = r.services;
     const row = (s, isNew) => {
-      const code = inp({ value: s.code, size: 2, maxlength: 8, dir: 'ltr', readonly: !isNew });
-      const prefix = inp({ value: s.prefix, size: 2, maxlength: 2, dir: 'ltr' });
-      const ar = inp({ value: s.name_ar, lang: 'ar', dir: 'rtl' });
-      const en = inp({ value: s.name_en, lang: 'en', dir: 'ltr' });
+      const code = inp({ value: s.code, maxlength: 8, dir: 'ltr', readonly: !isNew, class: 'tiny' });
+      const prefix = inp({ value: s.prefix, maxlength: 2, dir: 'ltr', class: 'tiny' });
+      const ar = inp({ value: s.name_ar, lang: 'ar', dir: 'rtl', class: 'name' });
+      const en = inp({ value: s.name_en, lang: 'en', dir: 'ltr', class: 'name' });
       const weight = inp({ type: 'number', step: '0.1', min: '0.1', value: s.weight, class: 'narrow' });
       const sort = inp({ type: 'number', value: s.sort, class: 'narrow' });
       const active = inp({ type: 'checkbox', checked: s.active });
@@ -87,7 +87,7 @@ export async function render(view) {
       });
       const pw = inp({ type: 'password', autocomplete: 'new-password', 'aria-label': t('new_password') + ' ' + u.username, class: 'pw' });
       return h('tr', { dataset: { user: u.username } },
-        h('td', { dir: 'ltr' }, u.username), h('td', null, u.display_name), h('td', null, role),
+        h('td', null, h('bdi', { dir: 'ltr' }, u.username)), h('td', null, u.display_name), h('td', null, role),
         h('td', null, u.active ? badge(t('active'), 'ok') : badge(t('revoked'))),
         h('td', null, h('div', { class: 'inline' }, pw, h('button', { type: 'button', dataset: { action: 'reset' }, onclick: async () => {
           if (await act(() => patch('/api/admin/staff/' + u.id, { password: pw.value })) !== undefined) { pw.value = ''; showInfo(t('saved')); }
@@ -118,7 +118,7 @@ export async function render(view) {
     const name = inp({ name: 'device-name' });
     const kind = select([['kiosk', t('kind_kiosk')], ['display', t('kind_display')]], 'kiosk', { name: 'device-kind' });
     secDevices.replaceChildren(h('h2', { id: 'h-dev' }, t('devices_title')),
-      token ? h('div', { class: 'token', role: 'alert' }, h('p', null, t('token_once')), h('code', { id: 'new-token', dir: 'ltr' }, token)) : null,
+      token ? h('div', { class: 'token', role: 'alert' }, h('p', null, t('token_once')), h('code', { id: 'new-token', dir: 'ltr' }, token)) : '',
       h('div', { class: 'table-wrap' }, h('table', null,
         h('thead', null, h('tr', null, ...['name', 'kind', 'created_at', 'last_seen', 'filter_status', 'actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', null, ...r.devices.map((d) => h('tr', { dataset: { device: d.name } },
@@ -142,7 +142,7 @@ export async function render(view) {
     secAssoc.replaceChildren(h('h2', { id: 'h-assoc' }, t('association_title')),
       h('dl', { class: 'facts' },
         h('dt', null, t('name_ar')), h('dd', null, v(r.name_ar)), h('dt', null, t('name_en')), h('dd', null, v(r.name_en)),
-        h('dt', null, t('phone')), h('dd', { dir: 'ltr' }, v(r.phone)),
+        h('dt', null, t('phone')), h('dd', null, h('bdi', { dir: 'ltr' }, v(r.phone))),
         h('dt', null, t('address')), h('dd', null, v(r.address_ar || r.address_en))),
       h('p', { class: 'muted' }, t('association_note')));
   }

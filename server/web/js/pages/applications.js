@@ -2,7 +2,7 @@
 // filter by status (or overdue only, or by national ID), overdue ones first as the
 // server sorts them, duplicate-ID flag; opening one shows it with verify / decide.
 
-import { t, fmtTime } from '../i18n.js';
+import { t, fmtDate } from '../i18n.js';
 import { get, onEvent, session } from '../api.js';
 import { h, field, select, act, badge, appStatus } from '../ui.js';
 import { appView } from '../appview.js';
@@ -14,7 +14,7 @@ export async function render(view, arg) {
   const status = select([['', t('all')], ...STATUSES.map((s) => [s, appStatus(s)])], '', { name: 'status' });
   const overdue = h('input', { type: 'checkbox', name: 'overdue' });
   const nid = h('input', { name: 'nid', dir: 'ltr', inputmode: 'numeric', maxlength: 10 });
-  const table = h('div', { class: 'table-wrap' });
+  const table = h('div', { class: 'table-wrap card' });
   const detail = h('div', { class: 'detail' });
   let openId = arg ? parseInt(arg, 10) : null;
 
@@ -40,11 +40,11 @@ export async function render(view, arg) {
     const tbody = h('tbody');
     for (const a of rows) {
       tbody.append(h('tr', { dataset: { app: a.id, ref: a.reference }, class: a.id === openId ? 'sel' : '' },
-        h('td', { dir: 'ltr' }, a.reference),
+        h('td', null, h('bdi', { dir: 'ltr' }, a.reference)),
         h('td', null, a.name),
-        h('td', { dir: 'ltr', class: 'nid' }, a.nid),
+        h('td', { class: 'nid' }, h('bdi', { dir: 'ltr' }, a.nid)),
         h('td', null, badge(appStatus(a.status), 'st-' + a.status)),
-        h('td', null, fmtTime(a.due_at), ' ', a.overdue ? badge(t('overdue'), 'warn') : null),
+        h('td', null, h('bdi', null, fmtDate(a.due_at)), ' ', a.overdue ? badge(t('overdue'), 'warn') : null),
         h('td', null, a.duplicate_of ? badge(t('duplicate'), 'warn') : ''),
         h('td', null, h('a', { href: '#/applications/' + a.id, class: 'button small', 'aria-label': t('open_application') + ' ' + a.reference }, t('open_application')))));
     }
@@ -58,7 +58,7 @@ export async function render(view, arg) {
     if (!openId) return;
     const a = await act(() => get('/api/applications/' + openId));
     if (!a) return;
-    const show = (x) => { detail.replaceChildren(appView(x, (y) => { show(y); load(); })); };
+    const show = (x) => { detail.replaceChildren(appView(x, (y) => { show(y); load(); }, 'application')); };
     show(a);
   }
 

@@ -3,7 +3,7 @@
 // applications by status and overdue; bar charts drawn here as inline SVG, and the
 // same numbers as CSV from the server.
 
-import { t, pick, fmtNum, fmtDuration, getLang } from '../i18n.js';
+import { t, pick, fmtNum, fmtDuration, getLang, today as todayIn } from '../i18n.js';
 import { get } from '../api.js';
 import { h, field, act, appStatus } from '../ui.js';
 
@@ -18,13 +18,15 @@ function s(tag, attrs, text) {
 // Horizontal bars, one row per item, several series per row; mirrored in RTL.
 function barChart(title, rows, series) {
   const rtl = getLang() === 'ar';
-  const W = 560, labelW = 150, rowH = 18 * series.length + 10, H = rows.length * rowH + 10;
+  const W = 600, labelW = 210, rowH = 18 * series.length + 10, H = rows.length * rowH + 10;
   const max = Math.max(1, ...rows.flatMap((r) => series.map((x) => r.values[x.key] || 0)));
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-label': title, class: 'chart' });
   svg.append(s('title', null, title));
   rows.forEach((r, i) => {
     const y = 5 + i * rowH;
-    svg.append(s('text', { x: rtl ? W - 4 : 4, y: y + rowH / 2, 'text-anchor': 'start', 'dominant-baseline': 'middle', class: 'lbl', direction: rtl ? 'rtl' : 'ltr' }, r.label));
+    // Long names are cut to fit the label column; the table below has them whole.
+    const label = r.label.length > 26 ? r.label.slice(0, 25) + '…' : r.label;
+    svg.append(s('text', { x: rtl ? W - 4 : 4, y: y + rowH / 2, 'text-anchor': 'start', 'dominant-baseline': 'middle', class: 'lbl', direction: rtl ? 'rtl' : 'ltr' }, label));
     series.forEach((x, j) => {
       const v = r.values[x.key] || 0;
       const w = Math.max(v > 0 ? 2 : 0, (W - labelW - 60) * v / max);
@@ -42,17 +44,17 @@ function table(id, caption, rows, keyLabel) {
   const cols = [['issued', 'issued'], ['done', 'served'], ['no_show', 'no_shows'], ['transferred', 'transferred'],
     ['waiting', 'waiting_now'], ['wait_p50_s', 'wait_p50'], ['wait_p90_s', 'wait_p90'],
     ['service_mean_s', 'service_mean'], ['rating_avg', 'rating_avg']];
-  const fmt = (k, v) => (k.endsWith('_s') ? fmtDuration(v) : k === 'rating_avg' ? fmtNum(v, 2) : fmtNum(v));
+  const fmt = (k, v, r) => (k.endsWith('_s') ? fmtDuration(v) : k === 'rating_avg' ? (r.ratings ? fmtNum(v, 2) : t('none')) : fmtNum(v));
   return h('div', { class: 'table-wrap card' }, h('table', { id },
     h('caption', null, caption),
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('key')), ...cols.map(([, l]) => h('th', { scope: 'col' }, t(l))))),
     h('tbody', null, ...rows.map((r) => h('tr', { dataset: { key: r.key } },
       h('th', { scope: 'row' }, keyLabel(r.key)),
-      ...cols.map(([k]) => h('td', { dataset: { col: k }, dir: 'ltr' }, fmt(k, r[k]))))))));
+      ...cols.map(([k]) => h('td', { dataset: { col: k } }, h('bdi', { dir: 'ltr' }, fmt(k, r[k], r)))))))));
 }
 
 export async function render(view) {
-  const today = new Date(Date.now() + 3 * 3600e3).toISOString().slice(0, 10); // Asia/Riyadh, UTC+3
+  const today = todayIn();
   const from = h('input', { type: 'date', name: 'from', value: today });
   const to = h('input', { type: 'date', name: 'to', value: today });
   const csv = h('a', { class: 'button', download: 'dawr-report.csv', id: 'csv' }, t('download_csv'));
@@ -71,7 +73,7 @@ export async function render(view) {
     const r = await act(() => get('/api/reports/daily?' + q));
     if (!r) return;
     const T = r.total;
-    const card = (id, label, value) => h('div', { class: 'card stat', id }, h('div', { class: 'muted' }, label), h('div', { class: 'num', dir: 'ltr' }, value));
+    const card = (id, label, value) => h('div', { class: 'card stat', id }, h('div', { class: 'muted' }, label), h('div', { class: 'num' }, h('bdi', { dir: 'ltr' }, value)));
     const ratingsN = Object.values(r.ratings).reduce((a, b) => a + b, 0);
     const svcLabel = (k) => k + ' — ' + (names[k] || k);
     out.replaceChildren(
@@ -92,8 +94,8 @@ export async function render(view) {
         barChart(t('ratings_chart'), [5, 4, 3, 2, 1].map((n) => ({ label: t('stars', { n }), values: { c: r.ratings[String(n)] || 0 } })),
           [{ key: 'c', label: t('ratings'), fmt: (v) => fmtNum(v) }])),
       r.by_service.length ? table('by-service', t('by_service'), r.by_service, svcLabel) : h('p', { class: 'card muted' }, t('no_data')),
-      r.by_counter.length ? table('by-counter', t('by_counter'), r.by_counter, (k) => t('counter_title', { n: k })) : null,
-      r.by_staff.length ? table('by-staff', t('by_staff'), r.by_staff, (k) => k) : null,
+      r.by_counter.length ? table('by-counter', t('by_counter'), r.by_counter, (k) => t('counter_title', { n: k })) : "",
+      r.by_staff.length ? table('by-staff', t('by_staff'), r.by_staff, (k) => k) : "",
       h('section', { class: 'card', id: 'apps-summary', 'aria-labelledby': 'apps-h' }, h('h2', { id: 'apps-h' }, t('applications_summary')),
         h('dl', { class: 'facts' },
           h('dt', null, t('apps_submitted')), h('dd', { dataset: { k: 'submitted' } }, fmtNum(r.applications.submitted)),
