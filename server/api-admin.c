@@ -8,8 +8,6 @@
 
 #include "sse.h"
 
-json_t *api_service_json(const struct store_service *s);
-
 static json_t *api_staff_json(const struct store_staff *s)
 {
     return json_pack("{s:I, s:s, s:s, s:s, s:b}", "id", (json_int_t)s->id, "username",

@@ -4,8 +4,6 @@
 
 #include "metrics.h"
 
-json_t *api_service_json(const struct store_service *s);
-
 json_t *api_service_json(const struct store_service *s)
 {
     return json_pack("{s:s, s:s, s:s, s:s, s:b, s:f, s:b, s:i, s:i, s:i}", "code",

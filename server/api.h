@@ -34,6 +34,7 @@ bool api_need_body(struct http_req *r);
 
 json_t *api_ticket_json(const struct queue_ticket *t, bool with_token);
 json_t *api_ticket_view_json(const struct store_ticket_view *v, bool with_token);
+json_t *api_service_json(const struct store_service *s);
 /* Staff id of the caller, 0 for devices. */
 int64_t api_staff_id(const struct http_req *r);
 /* The ISO-8601 UTC time of @t, or JSON null for 0. */
