@@ -139,10 +139,10 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
                          "The request body is too large", NULL);
     else
         http_dispatch(&r);
-    const char *pattern =
-        r.route != NULL ? r.route->pattern : (r.status == 404 ? "-" : "static");
-    if (r.status == 413)
-        pattern = "-";
+    /* Logged and counted by route pattern; static files as one name, the rest "-". */
+    const char *pattern = r.route != NULL   ? r.route->pattern
+                          : r.status == 200 ? "static"
+                                            : "-";
     double ms = http_ms_since(&hc->start);
     metrics_count(pattern, r.status, ms);
     log_request(method, pattern, r.status, ms);
