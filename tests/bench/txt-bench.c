@@ -187,8 +187,8 @@ static void pango_one(PangoContext *ctx, PangoFontDescription *desc, const char 
 
 static double bench_pango(bool draw, bool cold)
 {
-    PangoFontDescription *desc =
-        pango_font_description_from_string("Noto Sans Arabic, Noto Sans, Noto Sans Symbols 2");
+    PangoFontDescription *desc = pango_font_description_from_string(
+        "Noto Sans Arabic, Noto Sans, Noto Sans Symbols 2");
     pango_font_description_set_absolute_size(desc, SIZE_PX * PANGO_SCALE);
     PangoFontMap *fm;
     PangoContext *ctx = pango_ctx(&fm);
@@ -228,7 +228,8 @@ static void load_seeds(const char *dir)
         size_t l = strlen(ents[f]->d_name);
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, ents[f]->d_name);
-        FILE *fp = l > 4 && !strcmp(ents[f]->d_name + l - 4, ".txt") ? fopen(path, "r") : NULL;
+        FILE *fp =
+            l > 4 && !strcmp(ents[f]->d_name + l - 4, ".txt") ? fopen(path, "r") : NULL;
         char *line = NULL;
         size_t lcap = 0;
         ssize_t len;
@@ -283,7 +284,8 @@ int main(int argc, char **argv)
     }
 
     printf("txt-bench: %zu paragraphs (%zu bytes, avg %zu), widths 200/400/800 px, "
-           "%d px, best of %d rounds\n", npara, bytes, bytes / npara, SIZE_PX, iters);
+           "%d px, best of %d rounds\n",
+           npara, bytes, bytes / npara, SIZE_PX, iters);
     printf("microseconds per paragraph layout (one paragraph at one width)\n\n");
     printf("%-12s %14s %14s\n", "", "layout+draw", "layout only");
     double tc = 1e30, tcl = 1e30, tw = 1e30, twl = 1e30;
@@ -307,8 +309,8 @@ int main(int argc, char **argv)
     printf("%-12s %14.1f %14.1f\n", "txt warm", tw, twl);
     printf("%-12s %14.1f %14.1f\n", "pango", pw, pwl);
     printf("%-12s %14.1f %14.1f\n", "pango cold", pc, pcl);
-    printf("lines (all paragraphs at the three widths): txt %lu, pango %lu\n",
-           txt_lines, pango_lines);
+    printf("lines (all paragraphs at the three widths): txt %lu, pango %lu\n", txt_lines,
+           pango_lines);
     printf("\nratios (layout+draw; >1 means txt is faster)\n");
     printf("  pango / txt cold      %6.2fx   target >= 1   %s\n", pw / tc,
            pw / tc >= 1 ? "met" : "NOT MET");
@@ -316,8 +318,8 @@ int main(int argc, char **argv)
     printf("  pango / txt warm      %6.2fx   target >= 5   %s\n", pw / tw,
            pw / tw >= 5 ? "met" : "NOT MET");
     printf("ratios (layout only)\n");
-    printf("  pango / txt cold      %6.2fx\n  pango / txt warm      %6.2fx\n",
-           pwl / tcl, pwl / twl);
+    printf("  pango / txt cold      %6.2fx\n  pango / txt warm      %6.2fx\n", pwl / tcl,
+           pwl / twl);
     if (sink == 42)
         putchar(' ');
     for (int i = 0; i < 3; i++)

@@ -2,7 +2,8 @@
  *
  * Every seed paragraph long enough to wrap, and a few paragraphs written for this test
  * (long e-mail address and URL wider than 200 px, numbers, brackets, a left-to-right
- * paragraph), are laid out at 200, 400 and 800 px. For each layout the test checks, independently of txt's own code paths:
+ * paragraph), are laid out at 200, 400 and 800 px. For each layout the test checks,
+ * independently of txt's own code paths:
  *   - the lines' byte ranges tile the paragraph (concatenated, they reproduce it);
  *   - every break is a UAX #14 line-break opportunity (ICU ubrk on the UTF-8 text),
  *     or an emergency break: a grapheme boundary inside a word wider than the line,
@@ -35,14 +36,14 @@
 static int failures, checked_lines, checked_layouts;
 static txt_font *fonts[3];
 
-#define FAIL(...)                                                                     \
-    do {                                                                              \
-        if (failures < 40) {                                                          \
-            fprintf(stderr, "FAIL ");                                                 \
-            fprintf(stderr, __VA_ARGS__);                                             \
-            fputc('\n', stderr);                                                      \
-        }                                                                             \
-        failures++;                                                                   \
+#define FAIL(...)                                                                        \
+    do {                                                                                 \
+        if (failures < 40) {                                                             \
+            fprintf(stderr, "FAIL ");                                                    \
+            fprintf(stderr, __VA_ARGS__);                                                \
+            fputc('\n', stderr);                                                         \
+        }                                                                                \
+        failures++;                                                                      \
     } while (0)
 
 /* The text as code points, with the byte offset of each; invalid bytes become
@@ -61,7 +62,11 @@ static void decode(const char *s, size_t len, decoded *d)
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
         uint32_t c = u[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        size_t k = c < 0x80         ? 1
+                   : (c >> 5) == 6  ? 2
+                   : (c >> 4) == 14 ? 3
+                   : (c >> 3) == 30 ? 4
+                                    : 0;
         bool ok = k > 0 && i + k <= len;
         for (size_t j = 1; ok && j < k; j++)
             ok = (u[i + j] & 0xC0) == 0x80;
@@ -120,8 +125,8 @@ static uint32_t cluster_of(const uint32_t *cl, size_t n, size_t b)
 
 static void check_layout(const char *name, const char *text, size_t len, int width,
                          const decoded *d, UBreakIterator *bi, UBreakIterator *gi,
-                         const FriBidiCharType *types,
-                         const FriBidiLevel *levels, FriBidiParType base, txt_dir dir)
+                         const FriBidiCharType *types, const FriBidiLevel *levels,
+                         FriBidiParType base, txt_dir dir)
 {
     txt_layout *lo = txt_layout_create();
     for (int i = 0; i < 3; i++)
@@ -312,7 +317,8 @@ static void check_paragraph(const char *name, const char *text, size_t len, txt_
     } else {
         static const int widths[] = {200, 400, 800};
         for (int w = 0; w < 3; w++)
-            check_layout(name, text, len, widths[w], &d, bi, gi, types, levels, base, dir);
+            check_layout(name, text, len, widths[w], &d, bi, gi, types, levels, base,
+                         dir);
     }
     ubrk_close(bi);
     ubrk_close(gi);
