@@ -220,14 +220,17 @@ static void copy_name(char *dst, size_t n, json_t *s, const char *k1, const char
     snprintf(dst, n, "%s", v ? v : "");
 }
 
-bool board_set_services(struct board *b, const char *json)
+int board_set_services(struct board *b, const char *json)
 {
     json_t *root = json_loads(json, 0, NULL);
     json_t *arr = json_is_array(root) ? root : json_object_get(root, "services");
     if (!json_is_array(arr)) {
         json_decref(root);
-        return false;
+        return -1;
     }
+    struct board_service old[BOARD_MAX_SERVICES];
+    size_t nold = b->nservices;
+    memcpy(old, b->services, sizeof old);
     size_t i, n = 0;
     json_t *s;
     json_array_foreach(arr, i, s)
@@ -246,7 +249,7 @@ bool board_set_services(struct board *b, const char *json)
     }
     b->nservices = n;
     json_decref(root);
-    return true;
+    return n != nold || memcmp(old, b->services, n * sizeof old[0]) != 0;
 }
 
 const struct board_call *board_tick(struct board *b, long long now_ms)

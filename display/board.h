@@ -53,8 +53,9 @@ void board_set_announce_ms(struct board *b, int ms);
 enum board_change board_apply(struct board *b, int64_t seq, const char *type,
                               const char *data, bool quiet);
 /* Replaces the service list and waiting counts from a GET /api/services reply
- * (a JSON array, or an object with a "services" array). Returns false on bad JSON. */
-bool board_set_services(struct board *b, const char *json);
+ * (a JSON array, or an object with a "services" array). Returns 1 if what is shown
+ * changed, 0 if not, -1 on bad JSON (nothing changes). */
+int board_set_services(struct board *b, const char *json);
 
 /* Advances announcements to @now_ms. Returns the call that starts being announced
  * now (borrowed, valid until the next board call) or NULL: the caller chimes it. */

@@ -39,7 +39,7 @@ struct display {
      * a full software-rendered frame costs more than a 60 Hz budget, a copy does
      * not. */
     SDL_Texture *still;
-    int still_w, still_h, still_flash;
+    int still_w, still_h;
     unsigned still_generation;
     long long still_minute;
     bool still_online, still_valid;
@@ -59,12 +59,14 @@ extern const struct panel panel_ticker;
 extern const struct panel panel_status;
 
 /* layout.c: places every panel for the current size and orientation and draws them
- * in order (the still ones from the cache when nothing they show has changed). */
-void layout_draw(struct display *d);
+ * in order (the still ones from the cache when nothing they show has changed).
+ * Returns true if the still panels were drawn again. */
+bool layout_draw(struct display *d);
 /* Frees the cache. */
 void layout_free(struct display *d);
-/* panel-call.c: which flash pulse the big panel is in, or -1 when not flashing. */
-int panel_call_flash_phase(const struct display *d);
+/* panel-call.c: draws the announcement's flash over the call panel in @area, while
+ * one is running. */
+void panel_call_flash(struct display *d, SDL_Rect area);
 
 /* Colours shared by the panels. */
 extern const SDL_Color display_bg, display_panel, display_text, display_dim,

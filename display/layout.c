@@ -44,11 +44,10 @@ static bool still_current(const struct display *d)
 {
     return d->still_valid && d->still_w == d->w && d->still_h == d->h &&
            d->still_generation == d->generation &&
-           d->still_minute == (long long)d->now / 60 && d->still_online == d->online &&
-           d->still_flash == panel_call_flash_phase(d);
+           d->still_minute == (long long)d->now / 60 && d->still_online == d->online;
 }
 
-void layout_draw(struct display *d)
+bool layout_draw(struct display *d)
 {
     SDL_Rect header, call, recent, waiting, ticker;
     place(d, &header, &call, &recent, &waiting, &ticker);
@@ -64,7 +63,8 @@ void layout_draw(struct display *d)
     }
     /* Without a render target (or with no cache) everything is drawn every frame. */
     bool cached = d->still && SDL_SetRenderTarget(d->renderer, d->still) == 0;
-    if (!cached || !still_current(d)) {
+    bool redraw = !cached || !still_current(d);
+    if (redraw) {
         SDL_SetRenderDrawColor(d->renderer, display_bg.r, display_bg.g, display_bg.b,
                                255);
         SDL_RenderClear(d->renderer);
@@ -78,7 +78,6 @@ void layout_draw(struct display *d)
         d->still_generation = d->generation;
         d->still_minute = (long long)d->now / 60;
         d->still_online = d->online;
-        d->still_flash = panel_call_flash_phase(d);
         d->still_valid = cached;
     }
     if (cached) {
@@ -86,7 +85,9 @@ void layout_draw(struct display *d)
         SDL_SetTextureBlendMode(d->still, SDL_BLENDMODE_NONE);
         SDL_RenderCopy(d->renderer, d->still, NULL, NULL);
     }
+    panel_call_flash(d, call);
     panel_ticker.draw(d, ticker);
+    return redraw;
 }
 
 void layout_free(struct display *d)

@@ -212,14 +212,14 @@ static const char *asset(const char *rel, char *buf, size_t n)
     return buf;
 }
 
-/* Turns one worker message into board changes. Returns true when a call was queued,
- * so the next frame is drawn at once rather than at the next frame tick. */
-static bool handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE *state,
-                        struct pending_present *pp, size_t *npp)
+/* Turns one worker message into board changes. Sets *@queued when a call was queued
+ * (the next frame is then drawn at once, not at the next tick) and bumps the
+ * display's generation when what is shown changed. */
+static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE *state,
+                        struct pending_present *pp, size_t *npp, bool *queued)
 {
     struct feed_msg *m = e->user.data1;
     int code = e->user.code & 0xff;
-    bool queued = false;
 
     if (code == DISPLAY_EV_STATE) {
         bool up = (e->user.code >> 8) & 1;
@@ -229,16 +229,22 @@ static bool handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
         if (up)
             feed_refresh_services(feed);
     } else if (code == DISPLAY_EV_SERVICES) {
-        if (!board_set_services(d->board, m->data))
+        int rc = board_set_services(d->board, m->data);
+        if (rc < 0)
             LOG("services reply is not the expected JSON");
+        else if (rc > 0)
+            d->generation++;
     } else if (code == DISPLAY_EV_SSE) {
         enum board_change ch = board_apply(d->board, m->seq, m->type, m->data, false);
         if (ch != BOARD_IGNORED)
             feed_record(state, m->seq, m->type, m->data);
         if (strncmp(m->type, "ticket.", 7) == 0)
             feed_refresh_services(feed);
-        queued = ch == BOARD_QUEUED;
-        if (queued && *npp < 64) {
+        if (ch == BOARD_CHANGED)
+            d->generation++;
+        if (ch == BOARD_QUEUED)
+            *queued = true;
+        if (ch == BOARD_QUEUED && *npp < 64) {
             pp[*npp].seq = m->seq;
             pp[*npp].recv_ms = m->recv_ms;
             pp[*npp].label[0] = '\0';
@@ -246,7 +252,6 @@ static bool handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
         }
     }
     feed_msg_free(m);
-    return queued;
 }
 
 static int run(struct options *o)
@@ -418,7 +423,8 @@ static int run(struct options *o)
     struct pending_present pp[64];
     size_t npp = 0;
     long long frame_ms = 1000 / o->fps, next = feed_now_ms();
-    static struct samples frame_times, latencies; /* large: not on the stack */
+    static struct samples frame_times, full_frames,
+        latencies; /* large: not on the stack */
     LOG("running at %lld", wall_ms());
     while (!quit) {
         SDL_Event e;
@@ -430,9 +436,10 @@ static int run(struct options *o)
                 else if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE)
                     quit = 1;
                 else if (e.type == ev_type) {
-                    if (handle_user(&d, &e, feed, state, pp, &npp))
+                    bool queued = false;
+                    handle_user(&d, &e, feed, state, pp, &npp, &queued);
+                    if (queued)
                         next = feed_now_ms();
-                    d.generation++;
                 }
             } while (SDL_PollEvent(&e));
         }
@@ -452,10 +459,12 @@ static int run(struct options *o)
             d.generation++;
         }
         double t0 = feed_clock_ms();
-        layout_draw(&d);
+        bool full = layout_draw(&d);
         SDL_RenderPresent(d.renderer);
         double shown = feed_clock_ms();
         sample_add(&frame_times, shown - t0);
+        if (full)
+            sample_add(&full_frames, shown - t0);
         if (started) {
             double recv = -1;
             for (size_t i = 0; i < npp; i++) {
@@ -473,12 +482,14 @@ static int run(struct options *o)
         }
     }
     if (o->stats) {
-        size_t nf = frame_times.n, nl = latencies.n;
+        size_t nf = frame_times.n, nfull = full_frames.n, nl = latencies.n;
         double f50 = sample_pct(&frame_times, 50), f99 = sample_pct(&frame_times, 99);
+        double g50 = sample_pct(&full_frames, 50), g99 = sample_pct(&full_frames, 99);
         double l50 = sample_pct(&latencies, 50), l99 = sample_pct(&latencies, 99);
         LOG("stats: %dx%d, %zu frames, frame time p50 %.2f ms p99 %.2f ms; "
+            "of which %zu full redraws p50 %.2f ms p99 %.2f ms; "
             "%zu calls, event to present p50 %.2f ms p99 %.2f ms",
-            d.w, d.h, nf, f50, f99, nl, l50, l99);
+            d.w, d.h, nf, f50, f99, nfull, g50, g99, nl, l50, l99);
     }
     rc = 0;
 out:

@@ -1,6 +1,7 @@
 /* panel-call — the newest call, as large as the panel allows: the ticket label
  * («A-017») and the counter («شباك ٣ — Counter 3»). For the first seconds of an
- * announcement the panel flashes so eyes turn to it with the chime. */
+ * announcement a thick bright frame flashes around it so eyes turn to it with the
+ * chime; the frame is drawn over the cached panel, so flashing costs no redraw. */
 #include <stdlib.h>
 
 #include "display.h"
@@ -9,25 +10,29 @@
 #define FLASH_MS 2400 /* three on/off pulses */
 #define PULSE_MS 400
 
-int panel_call_flash_phase(const struct display *d)
+/* The panel's box inside its area. */
+static SDL_Rect call_box(const struct display *d, SDL_Rect a)
+{
+    int m = display_px(d, 24);
+    return (SDL_Rect){a.x + m, a.y + m, a.w - 2 * m, a.h - 2 * m};
+}
+
+void panel_call_flash(struct display *d, SDL_Rect a)
 {
     const struct board_call *c = board_current(d->board);
     if (c == NULL || c->at_ms == 0 || d->now_ms - c->at_ms >= FLASH_MS)
-        return -1;
-    return (int)((d->now_ms - c->at_ms) / PULSE_MS);
+        return;
+    if (((d->now_ms - c->at_ms) / PULSE_MS) % 2 != 0)
+        return;
+    draw_round_frame(d->draw, call_box(d, a), display_px(d, 28), display_px(d, 14),
+                     display_accent);
 }
 
 static void call_draw(struct display *d, SDL_Rect a)
 {
     const struct board_call *c = board_current(d->board);
-    int m = display_px(d, 24);
-    SDL_Rect box = {a.x + m, a.y + m, a.w - 2 * m, a.h - 2 * m};
-    SDL_Color bg = display_panel;
-
-    int phase = panel_call_flash_phase(d);
-    if (phase >= 0 && phase % 2 == 0)
-        bg = display_accent;
-    draw_round_rect(d->draw, box, display_px(d, 28), bg);
+    SDL_Rect box = call_box(d, a);
+    draw_round_rect(d->draw, box, display_px(d, 28), display_panel);
 
     struct draw_style head = {.px = display_px(d, 40),
                               .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
