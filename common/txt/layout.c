@@ -180,13 +180,15 @@ static void layout_measure(txt_layout *lo, size_t ps, size_t pe)
 
 /* Where the line starting at @ls ends: the last break opportunity before the text
  * (trailing spaces not counted) gets wider than the layout; inside a word that is
- * wider than the whole line, the last grapheme boundary that fits. */
+ * wider than the whole line, the last grapheme boundary (between clusters) that fits. */
 static size_t layout_fill(txt_layout *lo, size_t ps, size_t ls, size_t pe)
 {
     int acc = 0;
     size_t best = ls;
     for (size_t i = ls; i < pe; i++) {
-        if (i > ls && lo->line_ok[i])
+        /* never inside a cluster: harfbuzz may have merged a break opportunity
+         * (a mark after a space) into one glyph group */
+        if (i > ls && lo->line_ok[i] && lo->cut[i] != 0)
             best = i;
         acc += lo->adv[i];
         if (is_space(lo->cps[i]) || acc <= lo->width)
@@ -196,11 +198,11 @@ static size_t layout_fill(txt_layout *lo, size_t ps, size_t ls, size_t pe)
         /* rare: graphemes are found only now, for this paragraph */
         txt_layout_graphemes_range(lo, ps, pe);
         size_t g = i;
-        while (g > ls && !lo->grapheme[g])
+        while (g > ls && !(lo->grapheme[g] && lo->cut[g] != 0))
             g--;
         if (g > ls)
             return g;
-        for (g = ls + 1; g < pe && !lo->grapheme[g]; g++)
+        for (g = ls + 1; g < pe && !(lo->grapheme[g] && lo->cut[g] != 0); g++)
             ;
         return g;
     }
