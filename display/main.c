@@ -295,6 +295,7 @@ static int run(struct options *o)
     SDL_Surface *surface = NULL;
     struct chime *chime = NULL;
     struct feed *feed = NULL;
+    Uint32 ev_type = 0;
 
     /* A state file last written STATE_MAX_AGE ago holds another day's calls: the
      * board starts empty (and the file afresh) rather than show them. */
@@ -404,7 +405,11 @@ static int run(struct options *o)
         cause = NULL;
     }
 
-    Uint32 ev_type = SDL_RegisterEvents(1);
+    ev_type = SDL_RegisterEvents(1);
+    if (ev_type == (Uint32)-1) {
+        LOG("SDL: no user event type left");
+        goto out;
+    }
     if (server[0] != '\0') {
         struct feed_config fc = {.server = server,
                                  .token = token,
@@ -494,6 +499,11 @@ static int run(struct options *o)
     rc = 0;
 out:
     feed_stop(feed);
+    if (ev_type != (Uint32)-1 && ev_type != 0) { /* messages nobody will read now */
+        SDL_Event e;
+        while (SDL_PeepEvents(&e, 1, SDL_GETEVENT, ev_type, ev_type) == 1)
+            feed_msg_free(e.user.data1);
+    }
     chime_close(chime);
     layout_free(&d);
     if (d.logo)
