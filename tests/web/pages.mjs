@@ -2,11 +2,13 @@
 // (and the counter page on a tablet): axe-core run inside Chromium must find no
 // serious or critical violation, no control may overlap another, nothing may
 // overflow sideways, and each page is saved as a screenshot in docs/console/ (for a
-// person to look at: RTL layout, nothing cut).
+// person to look at: RTL layout, nothing cut). ctest writes them under the build
+// folder; `DAWR_CONSOLE_SHOTS=docs/console ctest -R web_pages` refreshes the
+// committed ones.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { Server, SRC, launch, newPage, loginAs, check, summary, axe, overlaps, nationalId, applicationForm } from './lib.mjs';
+import { Server, BUILD, SRC, launch, newPage, loginAs, check, summary, axe, overlaps, nationalId, applicationForm } from './lib.mjs';
 
 // The morning is scripted to end just before the real time, so the waiting times the
 // browser counts look like an office's; it starts after the Riyadh midnight (UTC+3)
@@ -15,7 +17,7 @@ const NOW = Math.floor(Date.now() / 1000);
 const MIDNIGHT = Math.floor((NOW + 3 * 3600) / 86400) * 86400 - 3 * 3600;
 const T0 = Math.max(NOW - 45 * 60, MIDNIGHT + 60);
 const DAY = new Date((T0 + 3 * 3600) * 1000).toISOString().slice(0, 10);
-const OUT = process.env.DAWR_CONSOLE_SHOTS || path.join(SRC, 'docs', 'console');
+const OUT = process.env.DAWR_CONSOLE_SHOTS ? path.resolve(SRC, process.env.DAWR_CONSOLE_SHOTS) : path.join(BUILD, 'tests', 'web', 'screenshots');
 const srv = new Server(T0);
 let browser;
 

@@ -19,8 +19,8 @@ export async function render(view, arg) {
   const title = h('h1', null, t('counter_title', { n: num }));
   const curBox = h('section', { class: 'card current', 'aria-labelledby': 'cur-h' });
   const appBox = h('div', { class: 'app-slot' });
-  const waitBox = h('section', { class: 'card', 'aria-labelledby': 'wait-h' });
-  const recentBox = h('section', { class: 'card', 'aria-labelledby': 'recent-h' });
+  const waitBox = h('section', { class: 'card waiting', 'aria-labelledby': 'wait-h' });
+  const recentBox = h('section', { class: 'card recent', 'aria-labelledby': 'recent-h' });
   view.append(h('div', { class: 'page-head' }, title,
     h('a', { href: '#/counters', class: 'button ghost' }, t('change_counter'))),
   h('div', { class: 'counter-layout' },
