@@ -495,6 +495,10 @@ static int run(struct options *o)
             "of which %zu full redraws p50 %.2f ms p99 %.2f ms; "
             "%zu calls, event to present p50 %.2f ms p99 %.2f ms",
             d.w, d.h, nf, f50, f99, nfull, g50, g99, nl, l50, l99);
+        int pages, glyphs, layouts;
+        draw_stats(d.draw, &pages, &glyphs, &layouts);
+        LOG("stats: %d atlas pages, %d glyphs, %d cached layouts", pages, glyphs,
+            layouts);
     }
     rc = 0;
 out:
