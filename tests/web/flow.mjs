@@ -9,7 +9,7 @@
 // server is restarted and the console's lost-connection banner comes and goes.
 
 import fs from 'node:fs';
-import { Server, launch, newPage, loginAs, check, checkEq, summary, nationalId, applicationForm } from './lib.mjs';
+import { Server, launch, newPage, loginAs, check, checkEq, summary, nationalId, applicationForm, signaturePng } from './lib.mjs';
 
 const T0 = Date.UTC(2026, 10, 22, 5, 0, 0) / 1000; // 2026-11-22 08:00 Asia/Riyadh
 const DAY = '2026-11-22';
@@ -26,7 +26,7 @@ async function main() {
   // second application for the same national ID arrives (to be flagged).
   const nid = nationalId(1, '09876543');
   const a1 = (await kiosk.issue('A')).json;
-  const app1 = (await kiosk.apply(applicationForm(nid, { ticket_id: a1.id }))).json;
+  const app1 = (await kiosk.apply(applicationForm(nid, { ticket_id: a1.id, signature_png: signaturePng() }))).json;
   const a2 = (await kiosk.issue('A')).json;
   const c1 = (await kiosk.issue('C')).json;
   const app2 = (await kiosk.apply(applicationForm(nid, { name: 'نورة عبدالرحمن علي الزهراني' }))).json;
@@ -76,6 +76,8 @@ async function main() {
   // The linked application: every field confirmed, then verified.
   await rec.waitForSelector(`section.app[data-app="${app1.id}"]`);
   check((await rec.textContent('section.app .v-nid')).includes(nid), 'reception sees the full national ID');
+  await rec.waitForFunction(() => document.querySelector('figure.signature img')?.naturalWidth > 0);
+  check(true, 'reception sees the signature drawn at the kiosk');
   const verify = rec.locator('button[data-action=verify]');
   check(await verify.isDisabled(), 'verify stays disabled until every field is confirmed');
   for (const cb of await rec.locator('section.app input[data-check]').all()) await cb.check();
@@ -159,6 +161,7 @@ async function main() {
   await mgr.waitForSelector('section.app .v-nid');
   check(!(await mgr.textContent('section.app')).includes(nid) && (await mgr.textContent('section.app')).includes('masked'), 'the manager\'s application view is masked and says so');
   check((await mgr.locator('button[data-action=verify], button[data-action=decide]').count()) === 0, 'the manager gets neither verify nor decide');
+  check((await mgr.locator('figure.signature').count()) === 0, 'the manager does not get the signature');
 
   // The day's report, checked against the script.
   await mgr.click('a[href="#/reports"]');

@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SRC = process.env.DAWR_SRC || path.resolve(here, '../..');
@@ -169,6 +170,26 @@ export function applicationForm(nid, extra = {}) {
     name: 'سارة عبدالرحمن علي الزهراني', nid, mobile: '0551234567', city: 'الرياض', district: 'الملز',
     family_members: 4, income: 2500, housing: 'rented', support_type: 'food', notes: '', declaration: true, ...extra,
   };
+}
+
+// A small grey-scale PNG of a scribbled signature (base64), as the kiosk sends it.
+export function signaturePng(w = 240, h = 70) {
+  const rows = Buffer.alloc((w + 1) * h, 255);
+  for (let y = 0; y < h; y++) rows[y * (w + 1)] = 0; // filter byte: none
+  for (let x = 10; x < w - 10; x++) {
+    const y = Math.round(h / 2 + Math.sin(x / 9) * (h / 4) * Math.cos(x / 37));
+    for (let d = -1; d <= 1; d++) rows[(y + d) * (w + 1) + 1 + x] = 20;
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4); ihdr[8] = 8; ihdr[9] = 0;
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
 }
 
 // Debian's Chromium with the flags this machine needs; Playwright gives every

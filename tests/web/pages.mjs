@@ -8,7 +8,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { Server, BUILD, SRC, launch, newPage, loginAs, check, summary, axe, overlaps, nationalId, applicationForm } from './lib.mjs';
+import { Server, BUILD, SRC, launch, newPage, loginAs, check, summary, axe, overlaps, nationalId, applicationForm, signaturePng } from './lib.mjs';
 
 // The morning is scripted to end just before the real time, so the waiting times the
 // browser counts look like an office's; it starts after the Riyadh midnight (UTC+3)
@@ -31,7 +31,7 @@ async function seed() {
   const nid = nationalId(1, '01234567');
   const tickets = [];
   for (const s of ['A', 'B', 'C', 'A', 'D', 'A', 'C', 'B', 'A', 'E']) tickets.push((await kiosk.issue(s)).json);
-  await kiosk.apply(applicationForm(nid, { ticket_id: tickets[5].id }));
+  await kiosk.apply(applicationForm(nid, { ticket_id: tickets[5].id, signature_png: signaturePng() }));
   await kiosk.apply(applicationForm(nationalId(2, '11223344'), { name: 'خالد محمد سالم العتيبي', mobile: '0509876543', housing: 'owned', family_members: 7, income: 4100 }));
   await kiosk.apply(applicationForm(nid, { name: 'نورة عبدالرحمن علي الزهراني' }));
   const steps = [[1, 'done', 240], [2, 'done', 120], [3, 'no-show', 0], [1, 'done', 420]];

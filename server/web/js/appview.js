@@ -49,6 +49,11 @@ export function appView(app, onChange, titleKey = 'linked_application') {
   if (app.verified_at) dl.append(h('dt', null, t('verified_at')), h('dd', null, fmtTime(app.verified_at)));
   if (app.note) dl.append(h('dt', null, t('decision_note')), h('dd', null, app.note));
   box.append(dl);
+  // The signature drawn at the kiosk; only roles that see the full record get it.
+  if (app.has_signature && !app.nid_masked) {
+    box.append(h('figure', { class: 'signature' }, h('figcaption', { class: 'muted' }, t('signature')),
+      h('img', { src: '/api/applications/' + app.id + '/signature', alt: t('signature_alt', { r: app.reference }) })));
+  }
 
   async function reload() {
     const fresh = await get('/api/applications/' + app.id);

@@ -80,6 +80,8 @@ const STRINGS = {
   applications_title: ['طلبات الدعم', 'Support applications'],
   linked_application: ['الطلب المرتبط', 'Linked application'],
   application: ['الطلب', 'Application'],
+  signature: ['توقيع مقدم الطلب', 'Applicant\'s signature'],
+  signature_alt: ['توقيع مقدم الطلب {r}', 'Signature on application {r}'],
   no_application: ['لا يوجد طلب مرتبط بهذه التذكرة', 'No application is linked to this ticket'],
   app_hidden: ['لا يمكن لهذا الدور عرض الطلبات', 'This role cannot see applications'],
   filter_status: ['الحالة', 'Status'],
