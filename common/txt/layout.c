@@ -309,6 +309,15 @@ static void layout_paragraph(txt_layout *lo, size_t ps, size_t pe)
     }
     if (lo->nlines == 0)
         lo->resolved = par ? TXT_DIR_RTL : TXT_DIR_LTR;
+    /* Arabic-Indic digits replace 0-9 only after the levels are resolved: as a
+     * display option they keep the European digits' bidi class, so "A-017" still
+     * reads A-٠١٧ left to right instead of turning into ٠١٧-A. */
+    if (lo->digits == TXT_DIGITS_ARAB) {
+        for (size_t i = ps; i < pe; i++) {
+            if (lo->cps[i] >= '0' && lo->cps[i] <= '9')
+                lo->cps[i] = 0x660 + (lo->cps[i] - '0');
+        }
+    }
     if (pe == ps) {
         layout_line(lo, ps, pe, ps, pe, par);
         return;
@@ -364,12 +373,6 @@ bool txt_layout_layout(txt_layout *lo)
         return false;
     layout_dirty(lo);
     lo->n = txt_utf8_decode(lo->text, lo->len, &lo->cps, &lo->offs, &lo->cp_cap);
-    if (lo->digits == TXT_DIGITS_ARAB) {
-        for (size_t i = 0; i < lo->n; i++) {
-            if (lo->cps[i] >= '0' && lo->cps[i] <= '9')
-                lo->cps[i] = 0x660 + (lo->cps[i] - '0');
-        }
-    }
     layout_grow(lo);
     lo->graphemes_ready = false;
 

@@ -75,8 +75,8 @@ bool txt_layout_set_size(txt_layout *lo, int px);           /* pixel size, defau
 bool txt_layout_set_width(txt_layout *lo, int px);          /* 0: no wrapping */
 bool txt_layout_set_direction(txt_layout *lo, txt_dir dir); /* base direction */
 bool txt_layout_set_align(txt_layout *lo, txt_align align);
-/* TXT_DIGITS_ARAB shows 0-9 as ٠-٩ (applied before layout; clusters still refer to
- * the original text). */
+/* TXT_DIGITS_ARAB shows 0-9 as ٠-٩ (applied before shaping; clusters still refer to
+ * the original text; the digits keep their bidi class, so "A-017" reads A-٠١٧). */
 bool txt_layout_set_digits(txt_layout *lo, txt_digits digits);
 /* Line height as a multiple of the font's natural height, default 1.0. */
 bool txt_layout_set_line_spacing(txt_layout *lo, float factor);

@@ -63,6 +63,32 @@ static void test_digit_option_clusters(void **state)
     free(arab);
 }
 
+/* The option changes how digits look, not where they go: a ticket label keeps its
+ * left-to-right order inside Arabic, exactly as with European digits. */
+static void test_digit_option_keeps_order(void **state)
+{
+    (void)state;
+    const char *text = "تذكرتك A-017 الآن";
+    size_t a = test_offset(text, "A-017");
+    for (int arab = 0; arab < 2; arab++) {
+        txt_layout *lo = test_layout(text, TXT_DIR_RTL, 0);
+        assert_non_null(lo);
+        assert_true(txt_layout_set_digits(lo, arab ? TXT_DIGITS_ARAB : TXT_DIGITS_LATN) &&
+                    txt_layout_layout(lo));
+        size_t n, k = 0;
+        const txt_glyph *g = txt_layout_get_glyphs(lo, &n);
+        for (size_t i = 0; i < n; i++) {
+            if (g[i].cluster < a || g[i].cluster >= a + 5)
+                continue;
+            assert_int_equal(g[i].cluster, a + k); /* A - 0 1 7, left to right */
+            assert_int_equal(g[i].level, 2);
+            k++;
+        }
+        assert_int_equal(k, 5);
+        txt_layout_destroy(lo);
+    }
+}
+
 /* The font of every glyph whose cluster lies in [from, from + len). */
 static void assert_font_of(const txt_layout *lo, size_t from, size_t len, txt_font *want)
 {
@@ -316,6 +342,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arabic_digits_string),
         cmocka_unit_test(test_digit_option_clusters),
+        cmocka_unit_test(test_digit_option_keeps_order),
         cmocka_unit_test(test_fallback),
         cmocka_unit_test(test_wrapping),
         cmocka_unit_test(test_paragraphs_and_direction),
