@@ -6,7 +6,8 @@
 // no-show at counter 3; the researcher decides the application; the manager sees
 // national IDs masked, checks the day's report against the script and downloads the
 // CSV; the admin creates and revokes a kiosk token and gets an Arabic error; the
-// server is restarted and the console's lost-connection banner comes and goes.
+// server is restarted and the console's lost-connection banner comes and goes;
+// two weeks later the open application is overdue and listed first.
 
 import fs from 'node:fs';
 import { Server, launch, newPage, loginAs, check, checkEq, summary, nationalId, applicationForm, signaturePng } from './lib.mjs';
@@ -237,6 +238,25 @@ async function main() {
   await kiosk.issue('A');
   await rec.waitForSelector('#waiting-list li', { timeout: 5000 });
   check(true, 'after reconnecting, a new ticket still appears live');
+
+  // Fifteen days later (by the server's clock; sessions run on real time): the open
+  // application is overdue, listed first and flagged; the accepted one is not.
+  srv.advance(15 * 86400);
+  await res.goto(srv.url + '/#/applications');
+  await res.waitForSelector(`tr[data-app="${app2.id}"]`);
+  checkEq(await res.getAttribute('tbody tr:first-child', 'data-app'), String(app2.id), 'the overdue application is listed first');
+  check((await res.textContent(`tr[data-app="${app2.id}"]`)).includes('متأخر'), 'the overdue application is flagged');
+  check(!(await res.textContent(`tr[data-app="${app1.id}"]`)).includes('متأخر'), 'the accepted application is not overdue');
+  await res.check('input[name=overdue]');
+  await res.waitForFunction((id) => !document.querySelector(`tr[data-app="${id}"]`), app1.id);
+  check((await res.locator('tbody tr').count()) === 1, '"overdue only" leaves just the overdue application');
+
+  // Logging out ends the session: a reload stays on the sign-in page.
+  await res.click('#logout');
+  await res.waitForSelector('form.login');
+  await res.reload();
+  await res.waitForSelector('form.login');
+  check(await res.isHidden('#logout'), 'after logging out, a reload shows the sign-in page');
 }
 
 let rc = 1;
