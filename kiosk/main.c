@@ -250,6 +250,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         case O_LANG:
             o->language = optarg;
             break;
+        case O_OUTBOX:
+            o->outbox = optarg;
+            break;
         case O_SAMPLE:
             o->sample = true;
             break;

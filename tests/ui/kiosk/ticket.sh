@@ -42,7 +42,12 @@ mkdir "$dir/tickets"
 "$kiosk" --config /dev/null --server "http://127.0.0.1:$port" --token "$token" \
     --printer "png:$dir/tickets" --window 540x960 >"$dir/kiosk.log" 2>&1 &
 kpid=$!
-wid=$(xdotool search --sync --onlyvisible --pid "$kpid" 2>/dev/null | head -1)
+wid= i=0
+    until [ -n "$wid" ]; do
+        kill -0 "$kpid" 2>/dev/null || fail "dawr-kiosk exited"
+        i=$((i + 1)); [ $i -gt 100 ] && fail "no kiosk window"; sleep 0.1
+        wid=$(xdotool search --onlyvisible --pid "$kpid" 2>/dev/null | head -1)
+    done
 [ -n "$wid" ] || fail "no kiosk window"
 eval "$(xdotool getwindowgeometry --shell "$wid")"
 wx=$X wy=$Y

@@ -1,0 +1,44 @@
+#!/bin/sh
+# A support request typed on the on-screen keyboard (issue 6, acceptance 1): an
+# Arabic four-part name with a hamza, a wrong national ID (the message is shown and
+# nothing is sent) then a right one, a mobile, ... a finger signature; the server
+# must hold exactly those UTF-8 strings and a signature image.
+set -u
+if [ -z "${DAWR_IN_XVFB:-}" ]; then
+    DAWR_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
+fi
+. "$(dirname "$0")/lib.sh"
+
+server_start
+kiosk_start
+
+# 1012345672 passes the check digit; 1012345673 does not.
+fill_request 1012345673
+red=$(red_percent)
+awk "BEGIN { exit !($red > 0.05) }" || fail "no error shown for a wrong ID ($red% red)"
+[ "$(sql 'SELECT count(*) FROM applications')" = 0 ] || fail "something was sent"
+echo "ok: wrong national ID refused on screen ($red% red), nothing sent"
+digits_back
+type_digits 2; digits_enter
+red=$(red_percent)
+awk "BEGIN { exit !($red < 0.05) }" || fail "the error stayed ($red% red)"
+
+fill_rest
+sign_and_send
+wait_sql "SELECT count(*) FROM applications" 1 "no application on the server"
+got=$(sql "SELECT name || '|' || nid || '|' || mobile || '|' || city || '|' || district
+           || '|' || family_members || '|' || income || '|' || housing || '|' ||
+           support_type || '|' || declaration || '|' || channel FROM applications")
+want="عبدالله أحمد سعيد الزهراني|1012345672|0551234567|أبها|المنسك|5|3200|rented|food|1|kiosk"
+[ "$got" = "$want" ] || fail "stored '$got', expected '$want'"
+sig=$(sql "SELECT hex(substr(signature, 1, 8)) || ' ' || length(signature) FROM applications")
+case "$sig" in
+89504E470D0A1A0A*) ;;
+*) fail "no PNG signature stored ($sig)" ;;
+esac
+echo "ok: application stored with exactly the typed strings; signature PNG ${sig#* } bytes"
+ref=$(sql "SELECT reference FROM applications")
+sleep 0.5
+[ -z "$(ls "$dir/outbox"/*.req 2>/dev/null)" ] || fail "request still in the outbox"
+echo "ok: reference $ref, outbox empty"
+exit 0
