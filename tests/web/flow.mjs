@@ -220,6 +220,19 @@ async function main() {
   check(!(await adm.locator('#new-token').count()), 'the token is gone from the page after a reload of the list');
   checkEq((await srv.req('GET', '/api/services', undefined, { Authorization: 'Bearer ' + token })).status, 401, 'the revoked token is refused');
 
+  // A new staff account from the form can log in; counter 5 gets service C too.
+  await adm.fill('input[name=new-username]', 'rec2');
+  await adm.fill('input[name=new-display]', 'موظف استقبال');
+  await adm.fill('input[name=new-password]', 'another-pass-5678');
+  await adm.click('#staff form button[type=submit]');
+  await adm.waitForSelector('tr[data-user="rec2"]');
+  checkEq((await srv.req('POST', '/api/login', { username: 'rec2', password: 'another-pass-5678' })).status, 200, 'the account made in the admin page can log in');
+  await adm.check('tr[data-counter="5"] input[data-svc="C"]');
+  await adm.click('tr[data-counter="5"] button');
+  await adm.waitForSelector('#status.info');
+  const c5 = (await (await srv.staff('adm1')).get('/api/counters')).json.counters.find((c) => c.number === 5);
+  check(c5 && c5.services.join() === 'C,E', 'counter 5 now serves C and E (' + (c5 && c5.services.join()) + ')');
+
   // A server refusal in the user's language: a too-short password.
   await adm.fill('tr[data-user="rec1"] input.pw', 'short');
   await adm.click('tr[data-user="rec1"] button[data-action=reset]');

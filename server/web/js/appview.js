@@ -6,7 +6,7 @@
 
 import { t, fmtNum, fmtTime } from './i18n.js';
 import { get, post, session } from './api.js';
-import { h, field, select, act, badge, appStatus, showInfo } from './ui.js';
+import { h, field, select, act, quiet, badge, appStatus, showInfo } from './ui.js';
 
 const CHECKED = ['name', 'nid', 'mobile', 'city', 'district', 'family_members', 'income', 'housing'];
 
@@ -64,7 +64,7 @@ export function appView(app, onChange, titleKey = 'linked_application') {
     const note = h('input', { name: 'verify-note' });
     const btn = h('button', { type: 'button', class: 'primary', disabled: true, dataset: { action: 'verify' }, onclick: async () => {
       const ok = await act(() => post('/api/applications/' + app.id + '/verify', { note: note.value }));
-      if (ok !== undefined) { showInfo(t('saved')); await act(reload); }
+      if (ok !== undefined) { showInfo(t('saved')); await quiet(reload); }
     } }, t('verify'));
     const sync = () => { btn.disabled = !checks.every((c) => c.checked); };
     for (const c of checks) c.addEventListener('change', sync);
@@ -81,7 +81,7 @@ export function appView(app, onChange, titleKey = 'linked_application') {
       h('div', { class: 'row' }, field(t('decision'), dec), field(t('decision_note'), note)),
       h('button', { type: 'button', class: 'primary', dataset: { action: 'decide' }, onclick: async () => {
         const ok = await act(() => post('/api/applications/' + app.id + '/decide', { decision: dec.value, note: note.value }));
-        if (ok !== undefined) { showInfo(t('saved')); await act(reload); }
+        if (ok !== undefined) { showInfo(t('saved')); await quiet(reload); }
       } }, t('decide'))));
   }
   return box;

@@ -61,8 +61,15 @@ export function clearStatus() {
 }
 
 // Runs an action, showing its error if it fails; returns its result or undefined.
+// A new action clears the previous message.
 export async function act(fn) {
   clearStatus();
+  return quiet(fn);
+}
+
+// The same for reading: a failure is shown, but a message already on screen (say
+// «saved» from the action that caused this reload) stays.
+export async function quiet(fn) {
   try { return await fn(); } catch (e) { showError(e); return undefined; }
 }
 

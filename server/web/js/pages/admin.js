@@ -5,7 +5,7 @@
 
 import { t, fmtTime } from '../i18n.js';
 import { get, post, put, patch, del } from '../api.js';
-import { h, field, select, act, badge, showInfo } from '../ui.js';
+import { h, field, select, act, quiet, badge, showInfo } from '../ui.js';
 
 const ROLES = ['admin', 'manager', 'reception', 'researcher'];
 
@@ -22,7 +22,7 @@ export async function render(view) {
   const cell = (label, control) => { control.setAttribute('aria-label', label); return h('td', null, control); };
 
   async function loadServices() {
-    const r = await act(() => get('/api/admin/services'));
+    const r = await quiet(() => get('/api/admin/services'));
     if (!r) return;
     services = r.services;
     const row = (s, isNew) => {
@@ -52,7 +52,7 @@ export async function render(view) {
   }
 
   async function loadCounters() {
-    const r = await act(() => get('/api/counters'));
+    const r = await quiet(() => get('/api/counters'));
     if (!r) return;
     const row = (c, isNew) => {
       const num = inp({ type: 'number', min: 1, value: c.number, class: 'narrow', readonly: !isNew });
@@ -77,7 +77,7 @@ export async function render(view) {
   }
 
   async function loadStaff() {
-    const r = await act(() => get('/api/admin/staff'));
+    const r = await quiet(() => get('/api/admin/staff'));
     if (!r) return;
     const roleOpts = ROLES.map((x) => [x, t('role_' + x)]);
     const rows = r.staff.map((u) => {
@@ -113,7 +113,7 @@ export async function render(view) {
   }
 
   async function loadDevices(token) {
-    const r = await act(() => get('/api/admin/devices'));
+    const r = await quiet(() => get('/api/admin/devices'));
     if (!r) return;
     const name = inp({ name: 'device-name' });
     const kind = select([['kiosk', t('kind_kiosk')], ['display', t('kind_display')]], 'kiosk', { name: 'device-kind' });
@@ -136,7 +136,7 @@ export async function render(view) {
   }
 
   async function loadAssoc() {
-    const r = await act(() => get('/api/info'));
+    const r = await quiet(() => get('/api/info'));
     if (!r) return;
     const v = (x) => x || t('none');
     secAssoc.replaceChildren(h('h2', { id: 'h-assoc' }, t('association_title')),

@@ -4,7 +4,7 @@
 
 import { t, fmtDate } from '../i18n.js';
 import { get, onEvent, session } from '../api.js';
-import { h, field, select, act, badge, appStatus } from '../ui.js';
+import { h, field, select, quiet, badge, appStatus } from '../ui.js';
 import { appView } from '../appview.js';
 
 const STATUSES = ['submitted', 'verified', 'under_review', 'accepted', 'rejected', 'needs_info'];
@@ -33,7 +33,7 @@ export async function render(view, arg) {
     if (overdue.checked) q.set('overdue', '1');
     if (pii && nid.value.trim()) q.set('nid', nid.value.trim());
     q.set('limit', '200');
-    const r = await act(() => get('/api/applications?' + q));
+    const r = await quiet(() => get('/api/applications?' + q));
     if (!r) return;
     const rows = r.applications;
     if (!rows.length) { table.replaceChildren(h('p', { class: 'muted' }, t('no_applications'))); return; }
@@ -56,7 +56,7 @@ export async function render(view, arg) {
   async function openApp() {
     detail.replaceChildren();
     if (!openId) return;
-    const a = await act(() => get('/api/applications/' + openId));
+    const a = await quiet(() => get('/api/applications/' + openId));
     if (!a) return;
     const show = (x) => { detail.replaceChildren(appView(x, (y) => { show(y); load(); }, 'application')); };
     show(a);

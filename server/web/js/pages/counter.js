@@ -6,7 +6,7 @@
 
 import { t, pick, fmtDuration } from '../i18n.js';
 import { get, post, onEvent, session } from '../api.js';
-import { h, field, select, act, badge, ticketState, showInfo } from '../ui.js';
+import { h, field, select, act, quiet, badge, ticketState, showInfo } from '../ui.js';
 import { appView } from '../appview.js';
 
 const secsSince = (iso, until) => ((until ? Date.parse(until) : Date.now()) - Date.parse(iso)) / 1000;
@@ -104,7 +104,7 @@ export async function render(view, arg) {
       appBox.append(h('section', { class: 'card' }, h('h2', null, t('linked_application')), h('p', { class: 'muted' }, t('app_hidden'))));
       return;
     }
-    const app = await act(() => get('/api/applications/' + cur.application_id));
+    const app = await quiet(() => get('/api/applications/' + cur.application_id));
     if (!app) return;
     const show = (a) => appBox.replaceChildren(appView(a, show));
     show(app);
@@ -143,7 +143,7 @@ export async function render(view, arg) {
 
   let lastAppId = null;
   async function loadAll() {
-    const r = await act(() => Promise.all([get('/api/counters/' + num), get('/api/tickets')]));
+    const r = await quiet(() => Promise.all([get('/api/counters/' + num), get('/api/tickets')]));
     if (!r) return;
     const [c, { tickets }] = r;
     counter = c;
@@ -158,7 +158,7 @@ export async function render(view, arg) {
     if (appId !== lastAppId || !appId) { lastAppId = appId; await drawApp(); }
   }
 
-  const s = await act(() => get('/api/services'));
+  const s = await quiet(() => get('/api/services'));
   services = s ? s.services : [];
   for (const x of services) names[x.code] = pick(x, 'name');
   await loadAll();

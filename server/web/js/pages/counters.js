@@ -3,14 +3,14 @@
 
 import { t, pick } from '../i18n.js';
 import { get, onEvent } from '../api.js';
-import { h, act } from '../ui.js';
+import { h, quiet } from '../ui.js';
 
 export async function render(view) {
   const list = h('div', { class: 'grid counters' });
   view.append(h('h1', null, t('choose_title')), list);
 
   async function load() {
-    const r = await act(async () => Promise.all([get('/api/counters'), get('/api/services')]));
+    const r = await quiet(async () => Promise.all([get('/api/counters'), get('/api/services')]));
     if (!r) return;
     const [{ counters }, { services }] = r;
     const names = Object.fromEntries(services.map((s) => [s.code, pick(s, 'name')]));

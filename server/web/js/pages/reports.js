@@ -5,7 +5,7 @@
 
 import { t, pick, fmtNum, fmtDuration, getLang, today as todayIn } from '../i18n.js';
 import { get } from '../api.js';
-import { h, field, act, appStatus } from '../ui.js';
+import { h, field, quiet, appStatus } from '../ui.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function s(tag, attrs, text) {
@@ -64,13 +64,13 @@ export async function render(view) {
   view.append(h('h1', null, t('reports_title')), form, out);
 
   let names = {};
-  const sv = await act(() => get('/api/services'));
+  const sv = await quiet(() => get('/api/services'));
   if (sv) names = Object.fromEntries(sv.services.map((x) => [x.code, pick(x, 'name')]));
 
   async function load() {
     const q = new URLSearchParams({ date: from.value || today, to: to.value || from.value || today });
     csv.href = '/api/reports/daily.csv?' + q;
-    const r = await act(() => get('/api/reports/daily?' + q));
+    const r = await quiet(() => get('/api/reports/daily?' + q));
     if (!r) return;
     const T = r.total;
     const card = (id, label, value) => h('div', { class: 'card stat', id }, h('div', { class: 'muted' }, label), h('div', { class: 'num' }, h('bdi', { dir: 'ltr' }, value)));
