@@ -252,6 +252,19 @@ async function main() {
   await rec.waitForSelector('#waiting-list li', { timeout: 5000 });
   check(true, 'after reconnecting, a new ticket still appears live');
 
+  // Kiosk issue -> shown in counter 1's waiting list, five times.
+  const lat = [];
+  for (let i = 0; i < 5; i++) {
+    const before = await rec.locator('#waiting-list li').count();
+    const t1 = Date.now();
+    await kiosk.issue('A');
+    await rec.waitForFunction((n) => document.querySelectorAll('#waiting-list li').length > n, before, { polling: 'raf', timeout: 5000 });
+    lat.push(Date.now() - t1);
+  }
+  lat.sort((x, y) => x - y);
+  console.log(`live: kiosk ticket -> counter waiting list: median ${lat[2]} ms, max ${lat[4]} ms (5 tickets)`);
+  check(lat[4] < 2000, 'every issued ticket reached the counter page within 2 s');
+
   // Fifteen days later (by the server's clock; sessions run on real time): the open
   // application is overdue, listed first and flagged; the accepted one is not.
   srv.advance(15 * 86400);
