@@ -111,6 +111,13 @@ async function main() {
   await tab.goto(srv.url + '/#/counter/1');
   await visit(tab, 'counter-tablet', 'ar', () => tab.waitForSelector('section.app'));
 
+  // A no-show is put back in the queue from the recent calls of its counter.
+  await tab.goto(srv.url + '/#/counter/3');
+  await tab.click('#recent-calls li[data-label="C-001"] button[data-action=restore]');
+  await tab.waitForSelector('#waiting-list li[data-label="C-001"]');
+  const cNow = (await (await srv.staff('rec1')).get('/api/tickets?state=waiting')).json.tickets.find((x) => x.label === 'C-001');
+  check(!!cNow, 'the no-show C-001 is waiting again after «back to the queue»');
+
   // The language switch flips direction in place.
   await tab.click('#lang');
   await tab.waitForFunction(() => document.documentElement.dir === 'ltr');

@@ -53,6 +53,7 @@ const STRINGS = {
   start_service: ['بدء الخدمة', 'Start service'],
   done: ['إنهاء', 'Done'],
   no_show: ['لم يحضر', 'No-show'],
+  restore: ['إعادة إلى الانتظار', 'Back to the queue'],
   transfer: ['تحويل', 'Transfer'],
   transfer_to: ['تحويل إلى خدمة', 'Transfer to service'],
   note: ['ملاحظة', 'Note'],

@@ -128,8 +128,15 @@ export async function render(view, arg) {
   function drawRecent() {
     const list = h('ul', { class: 'tickets', id: 'recent-calls' });
     for (const r of recent) {
+      // A no-show of this counter's services can be put back in the queue.
+      const back = r.state === 'no_show' && counter && counter.services.includes(r.service)
+        ? h('button', { type: 'button', class: 'small', dataset: { action: 'restore' }, onclick: async () => {
+          if (await act(() => post('/api/tickets/' + r.id + '/restore')) !== undefined) await loadAll();
+        } }, t('restore'))
+        : null;
       list.append(h('li', { dataset: { label: r.label, counter: r.counter } },
-        h('span', { class: 'tl', dir: 'ltr' }, r.label), ' ', h('span', null, t('to_counter', { n: r.counter }))));
+        h('span', { class: 'tl', dir: 'ltr' }, r.label), ' ', h('span', null, t('to_counter', { n: r.counter })),
+        r.state === 'no_show' ? badge(t('st_no_show')) : null, back));
     }
     recentBox.replaceChildren(h('h2', { id: 'recent-h' }, t('recent_calls')),
       recent.length ? list : h('p', { class: 'muted' }, t('no_calls')));
