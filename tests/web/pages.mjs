@@ -20,6 +20,7 @@ const DAY = new Date((T0 + 3 * 3600) * 1000).toISOString().slice(0, 10);
 const OUT = process.env.DAWR_CONSOLE_SHOTS ? path.resolve(SRC, process.env.DAWR_CONSOLE_SHOTS) : path.join(BUILD, 'tests', 'web', 'screenshots');
 const srv = new Server(T0);
 let browser;
+let a4issued = 0; // issue time of A-004, which stays waiting
 
 // A small morning: tickets in every service, some served, a no-show, ratings,
 // applications (one a duplicate), counter 1 has just called A-003 (with its application).
@@ -45,6 +46,7 @@ async function seed() {
   for (const [i, score] of [[0, 5], [1, 4], [3, 5]]) await srv.req('POST', '/api/ratings', { token: tickets[i].token, score });
   srv.advance(200);
   const cur = await rec.post('/api/counters/1/next');
+  a4issued = Date.parse(tickets[8].issued_at) / 1000;
   return cur.json;
 }
 
@@ -110,6 +112,17 @@ async function main() {
   await loginAs(tab, 'rec1');
   await tab.goto(srv.url + '/#/counter/1');
   await visit(tab, 'counter-tablet', 'ar', () => tab.waitForSelector('section.app'));
+
+  // A desk computer whose clock is three hours slow still counts waits right (the
+  // server's Date header corrects it): A-004 has waited minutes, not 0:00.
+  await tab.clock.setFixedTime(new Date(Date.now() - 3 * 3600e3));
+  await tab.reload();
+  await tab.waitForSelector('#waiting-list li[data-label="A-004"]');
+  await tab.waitForFunction(() => /^\d{1,2}:\d\d$/.test(document.querySelector('#waiting-list li[data-label="A-004"] .clock').textContent));
+  const w = await tab.textContent('#waiting-list li[data-label="A-004"] .clock');
+  const [mm, ss] = w.split(':').map(Number);
+  const shown = mm * 60 + ss, want = Math.max(0, Math.floor(Date.now() / 1000) - a4issued);
+  check(Math.abs(shown - want) <= 5, `a slow desk clock still shows A-004's real wait (${w}, want ~${want} s)`);
 
   // A no-show is put back in the queue from the recent calls of its counter.
   await tab.goto(srv.url + '/#/counter/3');

@@ -48,6 +48,18 @@ function startProbe() {
   }, 2000);
 }
 
+// The desk computer's clock may be off: the server's Date header (1 s resolution)
+// corrects the waiting times counted on screen when the gap exceeds 2 s.
+let clockOffset = 0;
+function noteServerDate(res) {
+  const d = Date.parse(res.headers.get('Date') || '');
+  if (!Number.isNaN(d)) {
+    const off = d - Date.now();
+    clockOffset = Math.abs(off) > 2000 ? off : 0;
+  }
+}
+export function serverNow() { return Date.now() + clockOffset; }
+
 export function onConnection(fn) { connListeners.add(fn); return () => connListeners.delete(fn); }
 export function isOnline() { return online; }
 
@@ -66,6 +78,7 @@ export async function request(method, path, body, opts = {}) {
     throw new ApiError(0, null);
   }
   setOnline(true);
+  noteServerDate(res);
   if (res.status === 204) return null;
   const text = await res.text();
   let data = null;

@@ -5,11 +5,11 @@
 // Everything is refreshed by the server's events; the only timer redraws clocks.
 
 import { t, pick, fmtDuration } from '../i18n.js';
-import { get, post, onEvent, session } from '../api.js';
+import { get, post, onEvent, session, serverNow } from '../api.js';
 import { h, field, select, act, quiet, badge, ticketState, showInfo } from '../ui.js';
 import { appView } from '../appview.js';
 
-const secsSince = (iso, until) => ((until ? Date.parse(until) : Date.now()) - Date.parse(iso)) / 1000;
+const secsSince = (iso, until) => ((until ? Date.parse(until) : serverNow()) - Date.parse(iso)) / 1000;
 
 export async function render(view, arg) {
   const num = parseInt(arg, 10);
