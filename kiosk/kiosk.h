@@ -41,6 +41,7 @@ extern const struct screen screen_request_form;
 extern const struct screen screen_request_review;
 extern const struct screen screen_request_declaration;
 extern const struct screen screen_request_done;
+extern const struct screen screen_status;
 
 #define KIOSK_SERVICES_MAX 16
 
@@ -105,6 +106,13 @@ struct kiosk {
     char submitted_key[33]; /* the last request saved */
     char submitted_ref[32]; /* its reference once the server answered */
     bool submit_failed;
+    /* Status lookup: the request number and the ID's last four digits typed, and
+     * the answer (status only, never details). */
+    struct field *status_ref, *status_last4;
+    int status_focus; /* 0: reference, 1: last four */
+    bool status_busy, status_ok;
+    char status_ar[200], status_en[200];
+
     txt_font *fonts[3];          /* Arabic, Latin, symbols: for text fields */
     struct signature *signature; /* the strokes on the declaration screen */
 

@@ -51,7 +51,7 @@ uint64_t kiosk_now(void)
 static const struct screen *const screens[] = {
     &screen_home,         &screen_ticket,         &screen_request_docs,
     &screen_request_form, &screen_request_review, &screen_request_declaration,
-    &screen_request_done,
+    &screen_request_done, &screen_status,
 };
 
 void kiosk_show(struct kiosk *k, const struct screen *s)
@@ -116,6 +116,9 @@ static void kiosk_wipe_request(void *arg)
     struct kiosk *k = arg;
     request_wipe(&k->request);
     signature_clear(k->signature);
+    field_wipe(k->status_ref);
+    field_wipe(k->status_last4);
+    k->status_ar[0] = k->status_en[0] = '\0';
 }
 
 void kiosk_issue_ticket(struct kiosk *k, size_t i)
@@ -163,6 +166,9 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
     case WORKER_APPLICATION:
         if (strcmp(r->key, k->submitted_key) == 0)
             memcpy(k->submitted_ref, r->reference, sizeof k->submitted_ref);
+        break;
+    case WORKER_STATUS:
+        status_result(k, r);
         break;
     case WORKER_PRINTED:
         /* only if that ticket is still the one on screen */
@@ -373,6 +379,8 @@ int main(int argc, char **argv)
     }
     request_init(&k.request);
     k.signature = xcalloc(1, sizeof *k.signature);
+    k.status_ref = field_create(10);
+    k.status_last4 = field_create(4);
     idle_init(&k.idle, idle_s > 0 ? (uint64_t)idle_s * 1000 : 0, kiosk_now());
     idle_add_wiper(&k.idle, kiosk_wipe_request, &k);
     const char *outbox_dir =
@@ -482,6 +490,8 @@ out:
     if (k.signature != NULL)
         request_free(&k.request);
     free(k.signature);
+    field_destroy(k.status_ref);
+    field_destroy(k.status_last4);
     for (int i = 0; i < 3; i++)
         txt_font_unref(k.fonts[i]);
     if (k.worker != NULL || !o.sample)

@@ -178,7 +178,11 @@ static void home_tap(struct kiosk *k, int x, int y)
             return;
         }
     }
-    /* follow-up and rating screens come next (issue 6) */
+    if (button_hit(&L.follow_up, x, y)) {
+        kiosk_show(k, &screen_status);
+        return;
+    }
+    /* the rating screen comes next (issue 6) */
 }
 
 static void home_enter(struct kiosk *k)

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ struct kiosk_worker {
     bool have_info;
     struct outbox *outbox;
     bool deliver_now;
+    bool have_lookup;
+    char lookup_ref[32], lookup_last4[8];
     prn_printer *printer;
 };
 
@@ -243,6 +246,38 @@ static void worker_issue_now(struct kiosk_worker *w, const struct kiosk_service 
         worker_print(w, &t);
 }
 
+static void worker_lookup_now(struct kiosk_worker *w, const char *ref, const char *last4)
+{
+    struct worker_result *r = xcalloc(1, sizeof *r);
+    r->kind = WORKER_STATUS;
+    json_t *req = json_pack("{s:s, s:s}", "reference", ref, "last4", last4);
+    char *body = json_dumps(req, JSON_COMPACT);
+    json_decref(req);
+    long status;
+    json_t *o = worker_call(w, "POST", "/api/applications/status", body, &status);
+    sodium_memzero(body, strlen(body));
+    free(body);
+    if (status == 200) {
+        r->ok = true;
+        copy_str(r->status, sizeof r->status, o, "status");
+        copy_str(r->status_ar, sizeof r->status_ar, o, "status_ar");
+    } else if (status == 404 || status == 400) {
+        snprintf(r->error_ar, sizeof r->error_ar,
+                 "لم نجد طلباً بهذا الرقم وهذه الأرقام. تأكد منها وحاول مرة أخرى.");
+        snprintf(r->error_en, sizeof r->error_en,
+                 "No request matches this number and these digits. Check and try again.");
+    } else if (status != 0 && json_is_string(json_object_get(o, "message_ar"))) {
+        copy_str(r->error_ar, sizeof r->error_ar, o, "message_ar");
+        copy_str(r->error_en, sizeof r->error_en, o, "message_en");
+    } else {
+        snprintf(r->error_ar, sizeof r->error_ar, "تعذّر الاتصال بالخادم، حاول لاحقاً.");
+        snprintf(r->error_en, sizeof r->error_en,
+                 "The server cannot be reached; please try later.");
+    }
+    json_decref(o);
+    worker_post(r);
+}
+
 static void *worker_main(void *arg)
 {
     struct kiosk_worker *w = arg;
@@ -256,6 +291,17 @@ static void *worker_main(void *arg)
             worker_issue_now(w, &s, prio);
             pthread_mutex_lock(&w->lock);
         }
+        if (w->have_lookup) {
+            char ref[32], last4[8];
+            memcpy(ref, w->lookup_ref, sizeof ref);
+            memcpy(last4, w->lookup_last4, sizeof last4);
+            w->have_lookup = false;
+            pthread_mutex_unlock(&w->lock);
+            worker_lookup_now(w, ref, last4);
+            sodium_memzero(last4, sizeof last4);
+            pthread_mutex_lock(&w->lock);
+            continue;
+        }
         /* after a ticket too: the waiting counts just changed */
         w->deliver_now = false;
         pthread_mutex_unlock(&w->lock);
@@ -265,7 +311,7 @@ static void *worker_main(void *arg)
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_sec += WORKER_REFRESH_MS / 1000;
-        while (!w->stop && !w->have_job && !w->deliver_now &&
+        while (!w->stop && !w->have_job && !w->deliver_now && !w->have_lookup &&
                pthread_cond_timedwait(&w->wake, &w->lock, &until) == 0)
             ;
     }
@@ -345,6 +391,16 @@ void worker_deliver(struct kiosk_worker *w)
 {
     pthread_mutex_lock(&w->lock);
     w->deliver_now = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+}
+
+void worker_lookup(struct kiosk_worker *w, const char *reference, const char *last4)
+{
+    pthread_mutex_lock(&w->lock);
+    snprintf(w->lookup_ref, sizeof w->lookup_ref, "%s", reference);
+    snprintf(w->lookup_last4, sizeof w->lookup_last4, "%s", last4);
+    w->have_lookup = true;
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
 }

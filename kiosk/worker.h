@@ -15,6 +15,7 @@ enum worker_kind {
     WORKER_TICKET,      /* the answer to worker_issue() */
     WORKER_PRINTED,     /* the printer finished (or failed) the ticket just issued */
     WORKER_APPLICATION, /* the server stored a request from the outbox */
+    WORKER_STATUS,      /* the answer to worker_lookup() */
 };
 
 struct worker_result {
@@ -27,6 +28,8 @@ struct worker_result {
     struct kiosk_ticket ticket;
     /* WORKER_APPLICATION: its idempotency key and the server's reference */
     char key[33], reference[32];
+    /* WORKER_STATUS: the status code and its Arabic name from the server */
+    char status[32], status_ar[96];
     /* when !ok: what to tell the person */
     char error_ar[200], error_en[200];
 };
@@ -51,8 +54,13 @@ Uint32 worker_event_type(void);
  * queued and not yet sent is replaced. */
 void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
                   bool priority);
+/* Asks the status of request @reference for the last four digits of its ID. */
+void worker_lookup(struct kiosk_worker *w, const char *reference, const char *last4);
 /* Sends the outbox now rather than at the next refresh. */
 void worker_deliver(struct kiosk_worker *w);
 void worker_result_free(struct worker_result *r);
+
+/* screen-status.c: shows a WORKER_STATUS answer. */
+void status_result(struct kiosk *k, const struct worker_result *r);
 
 #endif

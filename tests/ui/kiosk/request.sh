@@ -41,4 +41,37 @@ ref=$(sql "SELECT reference FROM applications")
 sleep 0.5
 [ -z "$(ls "$dir/outbox"/*.req 2>/dev/null)" ] || fail "request still in the outbox"
 echo "ok: reference $ref, outbox empty"
+
+# Status lookup: «متابعة طلب سابق» on the home screen, the reference's ten digits
+# (the dash comes by itself), then the ID's last four digits.
+amber() {
+    import -window "$wid" "$dir/shot.png"
+    convert "$dir/shot.png" -fuzz 6% -fill black -opaque "#FFE08A" -fill white \
+        +opaque black -format "%[fx:100*(1-mean)]" info:
+}
+tap 540 1784 # done
+sleep 0.3
+tap 789 1789 # check my request
+sleep 0.2
+digits=$(echo "$ref" | tr -d -)
+type_digits "$digits"; type_digits 5673; digits_enter
+wait_log() {
+    i=0
+    until [ "$(grep -c "POST /api/applications/status $1" "$dir/server.log")" -ge "$2" ]; do
+        i=$((i + 1)); [ $i -gt 50 ] && fail "no status lookup answered $1"; sleep 0.1
+    done
+}
+wait_log 404 1
+sleep 0.3
+a=$(amber)
+awk "BEGIN { exit !($a > 1) }" || fail "no message for wrong digits ($a% amber)"
+echo "ok: wrong last four digits: not found, message shown ($a% amber)"
+tap 540 560 # the last-four box
+digits_back; type_digits 2; digits_enter
+wait_log 200 1
+sleep 0.3
+a=$(amber)
+awk "BEGIN { exit !($a < 0.5) }" || fail "the status did not replace the message ($a% amber)"
+[ -n "${DAWR_KEEP_SHOT:-}" ] && cp "$dir/shot.png" "$DAWR_KEEP_SHOT"
+echo "ok: status lookup answered"
 exit 0
