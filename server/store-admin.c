@@ -559,6 +559,17 @@ static enum store_err staff_changed(struct store *st, sqlite3_stmt *s, int64_t i
     return e;
 }
 
+/* A new password, role or deactivation ends every session of that person, so nobody
+ * keeps rights they no longer have; the caller's transaction is still open. */
+static enum store_err staff_drop_sessions(struct store *st, int64_t id)
+{
+    sqlite3_stmt *s = sx_prep(st, "DELETE FROM sessions WHERE staff_id = ?");
+    if (s == NULL)
+        return STORE_ERR_IO;
+    sqlite3_bind_int64(s, 1, id);
+    return sx_exec(st, s);
+}
+
 enum store_err store_staff_set_password(struct store *st, int64_t id, const char *hash)
 {
     if (!fits(hash, 256))
@@ -571,7 +582,10 @@ enum store_err store_staff_set_password(struct store *st, int64_t id, const char
         return sx_end(st, STORE_ERR_IO);
     sx_bind_text(s, 1, hash);
     sqlite3_bind_int64(s, 2, id);
-    return sx_end(st, staff_changed(st, s, id));
+    e = staff_changed(st, s, id);
+    if (e == STORE_OK)
+        e = staff_drop_sessions(st, id);
+    return sx_end(st, e);
 }
 
 enum store_err store_staff_set_role(struct store *st, int64_t id, enum store_role role)
@@ -586,7 +600,10 @@ enum store_err store_staff_set_role(struct store *st, int64_t id, enum store_rol
         return sx_end(st, STORE_ERR_IO);
     sx_bind_text(s, 1, store_role_name(role));
     sqlite3_bind_int64(s, 2, id);
-    return sx_end(st, staff_changed(st, s, id));
+    e = staff_changed(st, s, id);
+    if (e == STORE_OK)
+        e = staff_drop_sessions(st, id);
+    return sx_end(st, e);
 }
 
 enum store_err store_staff_set_active(struct store *st, int64_t id, bool active)
@@ -600,13 +617,8 @@ enum store_err store_staff_set_active(struct store *st, int64_t id, bool active)
     sqlite3_bind_int(s, 1, active);
     sqlite3_bind_int64(s, 2, id);
     e = staff_changed(st, s, id);
-    if (e == STORE_OK && !active) {
-        s = sx_prep(st, "DELETE FROM sessions WHERE staff_id = ?");
-        if (s == NULL)
-            return sx_end(st, STORE_ERR_IO);
-        sqlite3_bind_int64(s, 1, id);
-        e = sx_exec(st, s);
-    }
+    if (e == STORE_OK && !active)
+        e = staff_drop_sessions(st, id);
     return sx_end(st, e);
 }
 

@@ -1023,9 +1023,18 @@ static void test_staff_sessions_devices(void **state)
     ses.expires_at = clock_now + 3600;
     strcpy(ses.token_hash, "th-2");
     assert_int_equal(store_session_create(st, &ses), STORE_OK);
-    assert_int_equal(store_staff_set_active(st, id, false), STORE_OK);
+    /* A new password or role ends the person's sessions, as deactivation does. */
+    assert_int_equal(store_staff_set_password(st, id, "$argon2id$z"), STORE_OK);
     assert_int_equal(store_session_get(st, "th-2", &got), STORE_ERR_NOT_FOUND);
-    assert_int_equal(store_session_delete(st, "th-2"), STORE_ERR_NOT_FOUND);
+    strcpy(ses.token_hash, "th-3");
+    assert_int_equal(store_session_create(st, &ses), STORE_OK);
+    assert_int_equal(store_staff_set_role(st, id, STORE_ROLE_RECEPTION), STORE_OK);
+    assert_int_equal(store_session_get(st, "th-3", &got), STORE_ERR_NOT_FOUND);
+    strcpy(ses.token_hash, "th-4");
+    assert_int_equal(store_session_create(st, &ses), STORE_OK);
+    assert_int_equal(store_staff_set_active(st, id, false), STORE_OK);
+    assert_int_equal(store_session_get(st, "th-4", &got), STORE_ERR_NOT_FOUND);
+    assert_int_equal(store_session_delete(st, "th-4"), STORE_ERR_NOT_FOUND);
 
     int64_t did;
     assert_int_equal(store_device_create(st, "kiosk-1", STORE_DEVICE_KIOSK, "dh-1", &did),
