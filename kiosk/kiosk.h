@@ -42,6 +42,7 @@ extern const struct screen screen_request_review;
 extern const struct screen screen_request_declaration;
 extern const struct screen screen_request_done;
 extern const struct screen screen_status;
+extern const struct screen screen_rating;
 
 #define KIOSK_SERVICES_MAX 16
 
@@ -69,6 +70,7 @@ enum kiosk_print {
 
 struct kiosk_ticket {
     char label[32];
+    char token[72]; /* the server's per-ticket secret: rating, status page */
     char service_ar[128], service_en[128];
     int people_ahead;
     long wait_min_s, wait_max_s;
@@ -112,6 +114,20 @@ struct kiosk {
     int status_focus; /* 0: reference, 1: last four */
     bool status_busy, status_ok;
     char status_ar[200], status_en[200];
+
+    /* Tickets this kiosk issued (label → token), so a rating can be given by the
+     * label on the ticket. Oldest overwritten first. */
+    struct {
+        char label[32];
+        char token[72];
+    } issued[256];
+    size_t nissued;
+    /* Rating: the label being typed, the score tapped, the answer. */
+    char rating_prefix[8];
+    struct field *rating_number;
+    int rating_score; /* 0: not yet */
+    int rating_state; /* 0: label, 1: faces, 2: sending, 3: thanks, 4: error */
+    char rating_msg_ar[200], rating_msg_en[200];
 
     txt_font *fonts[3];          /* Arabic, Latin, symbols: for text fields */
     struct signature *signature; /* the strokes on the declaration screen */

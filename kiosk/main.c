@@ -51,7 +51,7 @@ uint64_t kiosk_now(void)
 static const struct screen *const screens[] = {
     &screen_home,         &screen_ticket,         &screen_request_docs,
     &screen_request_form, &screen_request_review, &screen_request_declaration,
-    &screen_request_done, &screen_status,
+    &screen_request_done, &screen_status,         &screen_rating,
 };
 
 void kiosk_show(struct kiosk *k, const struct screen *s)
@@ -157,6 +157,9 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
         k->issuing = false;
         if (r->ok) {
             k->ticket = r->ticket;
+            size_t slot = k->nissued++ % (sizeof k->issued / sizeof k->issued[0]);
+            memcpy(k->issued[slot].label, r->ticket.label, sizeof k->issued[slot].label);
+            memcpy(k->issued[slot].token, r->ticket.token, sizeof k->issued[slot].token);
             kiosk_show(k, &screen_ticket);
         } else {
             memcpy(k->issue_error_ar, r->error_ar, sizeof k->issue_error_ar);
@@ -166,6 +169,9 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
     case WORKER_APPLICATION:
         if (strcmp(r->key, k->submitted_key) == 0)
             memcpy(k->submitted_ref, r->reference, sizeof k->submitted_ref);
+        break;
+    case WORKER_RATED:
+        rating_result(k, r);
         break;
     case WORKER_STATUS:
         status_result(k, r);
@@ -381,6 +387,7 @@ int main(int argc, char **argv)
     k.signature = xcalloc(1, sizeof *k.signature);
     k.status_ref = field_create(10);
     k.status_last4 = field_create(4);
+    k.rating_number = field_create(3);
     idle_init(&k.idle, idle_s > 0 ? (uint64_t)idle_s * 1000 : 0, kiosk_now());
     idle_add_wiper(&k.idle, kiosk_wipe_request, &k);
     const char *outbox_dir =
@@ -426,6 +433,12 @@ int main(int argc, char **argv)
         if (o.sample && s != &screen_request_form && s != &screen_request_docs)
             kiosk_sample_request(&k);
         kiosk_show(&k, s);
+        if (o.sample && s == &screen_rating) {
+            /* the faces, for A-017 */
+            snprintf(k.rating_prefix, sizeof k.rating_prefix, "A");
+            field_set_text(k.rating_number, "17");
+            k.rating_state = 1;
+        }
         if (o.sample && s == &screen_request_declaration) {
             /* a made-up signature, so the screenshot shows the pad in use */
             for (int i = 0; i <= 40; i++)
@@ -492,6 +505,7 @@ out:
     free(k.signature);
     field_destroy(k.status_ref);
     field_destroy(k.status_last4);
+    field_destroy(k.rating_number);
     for (int i = 0; i < 3; i++)
         txt_font_unref(k.fonts[i]);
     if (k.worker != NULL || !o.sample)

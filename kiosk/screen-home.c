@@ -182,7 +182,8 @@ static void home_tap(struct kiosk *k, int x, int y)
         kiosk_show(k, &screen_status);
         return;
     }
-    /* the rating screen comes next (issue 6) */
+    if (button_hit(&L.rate, x, y))
+        kiosk_show(k, &screen_rating);
 }
 
 static void home_enter(struct kiosk *k)

@@ -33,6 +33,9 @@ struct kiosk_worker {
     struct outbox *outbox;
     bool deliver_now;
     bool have_lookup;
+    bool have_rating;
+    char rating_token[72];
+    int rating_score;
     char lookup_ref[32], lookup_last4[8];
     prn_printer *printer;
 };
@@ -218,6 +221,7 @@ static void worker_issue_now(struct kiosk_worker *w, const struct kiosk_service 
     if ((status == 200 || status == 201) && json_is_object(o)) {
         struct kiosk_ticket *t = &r->ticket;
         copy_str(t->label, sizeof t->label, o, "label");
+        copy_str(t->token, sizeof t->token, o, "token");
         snprintf(t->service_ar, sizeof t->service_ar, "%s", s->name_ar);
         snprintf(t->service_en, sizeof t->service_en, "%s", s->name_en);
         t->people_ahead = (int)json_integer_value(json_object_get(o, "people_ahead"));
@@ -278,6 +282,29 @@ static void worker_lookup_now(struct kiosk_worker *w, const char *ref, const cha
     worker_post(r);
 }
 
+static void worker_rate_now(struct kiosk_worker *w, const char *token, int score)
+{
+    struct worker_result *r = xcalloc(1, sizeof *r);
+    r->kind = WORKER_RATED;
+    json_t *req = json_pack("{s:s, s:i}", "token", token, "score", score);
+    char *body = json_dumps(req, JSON_COMPACT);
+    json_decref(req);
+    long status;
+    json_t *o = worker_call(w, "POST", "/api/ratings", body, &status);
+    free(body);
+    r->ok = status == 201 || status == 200;
+    if (!r->ok && status != 0 && json_is_string(json_object_get(o, "message_ar"))) {
+        copy_str(r->error_ar, sizeof r->error_ar, o, "message_ar");
+        copy_str(r->error_en, sizeof r->error_en, o, "message_en");
+    } else if (!r->ok) {
+        snprintf(r->error_ar, sizeof r->error_ar, "تعذّر إرسال التقييم، حاول لاحقاً.");
+        snprintf(r->error_en, sizeof r->error_en,
+                 "The rating could not be sent; try later.");
+    }
+    json_decref(o);
+    worker_post(r);
+}
+
 static void *worker_main(void *arg)
 {
     struct kiosk_worker *w = arg;
@@ -290,6 +317,16 @@ static void *worker_main(void *arg)
             pthread_mutex_unlock(&w->lock);
             worker_issue_now(w, &s, prio);
             pthread_mutex_lock(&w->lock);
+        }
+        if (w->have_rating) {
+            char token[72];
+            memcpy(token, w->rating_token, sizeof token);
+            int score = w->rating_score;
+            w->have_rating = false;
+            pthread_mutex_unlock(&w->lock);
+            worker_rate_now(w, token, score);
+            pthread_mutex_lock(&w->lock);
+            continue;
         }
         if (w->have_lookup) {
             char ref[32], last4[8];
@@ -312,7 +349,7 @@ static void *worker_main(void *arg)
         clock_gettime(CLOCK_REALTIME, &until);
         until.tv_sec += WORKER_REFRESH_MS / 1000;
         while (!w->stop && !w->have_job && !w->deliver_now && !w->have_lookup &&
-               pthread_cond_timedwait(&w->wake, &w->lock, &until) == 0)
+               !w->have_rating && pthread_cond_timedwait(&w->wake, &w->lock, &until) == 0)
             ;
     }
     pthread_mutex_unlock(&w->lock);
@@ -401,6 +438,16 @@ void worker_lookup(struct kiosk_worker *w, const char *reference, const char *la
     snprintf(w->lookup_ref, sizeof w->lookup_ref, "%s", reference);
     snprintf(w->lookup_last4, sizeof w->lookup_last4, "%s", last4);
     w->have_lookup = true;
+    pthread_cond_signal(&w->wake);
+    pthread_mutex_unlock(&w->lock);
+}
+
+void worker_rate(struct kiosk_worker *w, const char *token, int score)
+{
+    pthread_mutex_lock(&w->lock);
+    snprintf(w->rating_token, sizeof w->rating_token, "%s", token);
+    w->rating_score = score;
+    w->have_rating = true;
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);
 }

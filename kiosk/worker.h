@@ -16,6 +16,7 @@ enum worker_kind {
     WORKER_PRINTED,     /* the printer finished (or failed) the ticket just issued */
     WORKER_APPLICATION, /* the server stored a request from the outbox */
     WORKER_STATUS,      /* the answer to worker_lookup() */
+    WORKER_RATED,       /* the answer to worker_rate() */
 };
 
 struct worker_result {
@@ -56,11 +57,15 @@ void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
                   bool priority);
 /* Asks the status of request @reference for the last four digits of its ID. */
 void worker_lookup(struct kiosk_worker *w, const char *reference, const char *last4);
+/* Sends a rating of 1..5 for the ticket whose token is @token. */
+void worker_rate(struct kiosk_worker *w, const char *token, int score);
 /* Sends the outbox now rather than at the next refresh. */
 void worker_deliver(struct kiosk_worker *w);
 void worker_result_free(struct worker_result *r);
 
 /* screen-status.c: shows a WORKER_STATUS answer. */
 void status_result(struct kiosk *k, const struct worker_result *r);
+/* screen-rating.c: shows a WORKER_RATED answer. */
+void rating_result(struct kiosk *k, const struct worker_result *r);
 
 #endif
