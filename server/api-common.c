@@ -101,6 +101,9 @@ json_t *api_ticket_json(const struct queue_ticket *t, bool with_token)
     json_object_set_new(o, "application_id",
                         t->application_id ? json_integer(t->application_id)
                                           : json_null());
+    /* Staff replies only: the public status reply and event payloads are built
+     * elsewhere and never carry the note. */
+    json_object_set_new(o, "note", t->note[0] ? json_string(t->note) : json_null());
     if (with_token)
         json_object_set_new(o, "token", json_string(t->token));
     return o;

@@ -12,6 +12,7 @@
 #define QUEUE_LABEL_SIZE 16 /* "A-017" (more digits past 999) */
 #define QUEUE_CODE_SIZE 16  /* service code */
 #define QUEUE_TOKEN_SIZE 33 /* public status token: 32 lowercase hex chars + NUL */
+#define QUEUE_NOTE_SIZE 501  /* transfer note: up to 500 bytes + NUL */
 #define QUEUE_RECALL_LIMIT 3
 #define QUEUE_DEFAULT_TZ "Asia/Riyadh"
 
@@ -67,6 +68,10 @@ struct queue_ticket {
     int64_t origin_id; /* ticket this one was transferred from */
     int64_t application_id;
     int64_t device_id; /* kiosk that issued it */
+    /* Free text staff wrote when transferring (kept on both tickets). It may name
+     * the person or their situation, so it goes to staff replies only, never into
+     * an event payload (events reach displays). Empty when none. */
+    char note[QUEUE_NOTE_SIZE];
 };
 
 /* Errors of the transition functions. */

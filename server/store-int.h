@@ -97,7 +97,7 @@ void sx_wc_adjust(struct store *st, const struct queue_ticket *t, int delta);
 #define TICKET_COLS                                                                      \
     "t.id, t.service_id, s.code, t.day, t.number, t.label, t.token, t.priority, "        \
     "t.state, t.issued_at, t.called_at, t.served_at, t.done_at, t.counter, "             \
-    "t.staff_id, t.recalls, t.origin_id, t.application_id, t.device_id"
+    "t.staff_id, t.recalls, t.origin_id, t.application_id, t.device_id, t.note"
 #define TICKET_SELECT                                                                    \
     "SELECT " TICKET_COLS " FROM tickets t JOIN services s ON s.id = t.service_id "
 void sx_row_ticket(sqlite3_stmt *s, struct queue_ticket *t);

@@ -11,7 +11,7 @@
 #include "util.h"
 
 #define IDEM_KEY_MAX 128
-#define NOTE_MAX 500
+#define NOTE_MAX (QUEUE_NOTE_SIZE - 1)
 
 /* ---------------------------------------------------------------- rows */
 
@@ -38,6 +38,7 @@ void sx_row_ticket(sqlite3_stmt *s, struct queue_ticket *t)
     t->origin_id = sqlite3_column_int64(s, 16);
     t->application_id = sqlite3_column_int64(s, 17);
     t->device_id = sqlite3_column_int64(s, 18);
+    sx_col_text(s, 19, t->note, sizeof t->note);
 }
 
 json_t *sx_ticket_json(const struct queue_ticket *t)
@@ -547,6 +548,10 @@ static enum store_err apply(struct store *st, struct queue_ticket *t,
         q = queue_transfer(t, sv.id, sv.code, now, &moved);
         if (q != QUEUE_OK)
             return queue_to_store(q);
+        if (note != NULL && note[0] != '\0') {
+            snprintf(t->note, sizeof t->note, "%s", note);
+            snprintf(moved.note, sizeof moved.note, "%s", note);
+        }
         if ((e = ticket_save(st, before, t, note)) != STORE_OK)
             return e;
         json_t *from = sx_ticket_json(t);

@@ -104,6 +104,7 @@ async function main() {
   await res.click('button[data-action=next]');
   await res.waitForSelector('#cur-label');
   checkEq(await res.textContent('#cur-label'), 'A-001', 'counter 4 called the transferred A-001');
+  checkEq(await res.textContent('#cur-note'), 'يحتاج إلى دراسة الحالة', 'counter 4 shows the note written at the transfer');
   await res.click('button[data-action=serve]');
   await res.waitForSelector('button[data-action=done]:not([disabled])');
   srv.advance(300);

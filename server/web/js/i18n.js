@@ -57,6 +57,7 @@ const STRINGS = {
   transfer: ['تحويل', 'Transfer'],
   transfer_to: ['تحويل إلى خدمة', 'Transfer to service'],
   note: ['ملاحظة', 'Note'],
+  transfer_note: ['ملاحظة التحويل', 'Transfer note'],
   nobody_waiting: ['لا أحد في الانتظار', 'Nobody is waiting'],
   waiting_list: ['قائمة الانتظار', 'Waiting list'],
   recent_calls: ['آخر النداءات', 'Recent calls'],

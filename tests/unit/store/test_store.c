@@ -527,6 +527,19 @@ static void test_transfer_keeps_issue_time(void **state)
     struct store_ticket_view old;
     assert_int_equal(store_ticket_get(st, t.t.id, &old), STORE_OK);
     assert_int_equal(old.t.state, QUEUE_TRANSFERRED);
+    /* The note travels with the new ticket (and stays on the old one), read back. */
+    assert_string_equal(moved.note, "refer to researcher");
+    assert_string_equal(old.t.note, "refer to researcher");
+    struct store_ticket_view nv;
+    assert_int_equal(store_ticket_get(st, moved.id, &nv), STORE_OK);
+    assert_string_equal(nv.t.note, "refer to researcher");
+    /* The event payload (displays read it) does not carry the note. */
+    struct store_event *ev;
+    size_t nev;
+    assert_int_equal(store_events_after(st, seq, 0, &ev, &nev), STORE_OK);
+    assert_int_equal(nev, 1);
+    assert_null(strstr(ev[0].payload, "refer to researcher"));
+    store_events_free(ev, nev);
     /* The transfer waited longest (original issue time): called first at D. */
     assert_int_equal(store_call_next(st, 4, 2, &c), STORE_OK);
     assert_int_equal(c.id, moved.id);

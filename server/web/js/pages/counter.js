@@ -72,7 +72,9 @@ export async function render(view, arg) {
           h('dt', null, t('state')), h('dd', { id: 'cur-state' }, ticketState(cur.state), cur.priority ? badge(t('priority'), 'warn') : null,
             cur.origin_id ? badge(t('transferred_from')) : null),
           h('dt', null, t('waited')), h('dd', null, clockEl),
-          h('dt', null, t('recalls')), h('dd', null, String(cur.recalls)))));
+          h('dt', null, t('recalls')), h('dd', null, String(cur.recalls)),
+          // What the previous counter wrote when transferring (staff only).
+          ...(cur.note ? [h('dt', null, t('transfer_note')), h('dd', { id: 'cur-note', class: 'note' }, cur.note)] : []))));
     }
     const st = cur ? cur.state : '';
     bNext.disabled = !!cur;
