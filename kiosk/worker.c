@@ -18,6 +18,8 @@
 #include "util.h"
 
 #define WORKER_REFRESH_MS 5000
+/* Offline, look again sooner: tickets and saved requests wait on it. */
+#define WORKER_RETRY_MS 2000
 
 struct kiosk_worker {
     char *server, *token, *printer_dev, *fonts_dir;
@@ -342,12 +344,13 @@ static void *worker_main(void *arg)
         /* after a ticket too: the waiting counts just changed */
         w->deliver_now = false;
         pthread_mutex_unlock(&w->lock);
-        if (worker_fetch_services(w))
+        bool online = worker_fetch_services(w);
+        if (online)
             worker_deliver_outbox(w);
         pthread_mutex_lock(&w->lock);
         struct timespec until;
         clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += WORKER_REFRESH_MS / 1000;
+        until.tv_sec += (online ? WORKER_REFRESH_MS : WORKER_RETRY_MS) / 1000;
         while (!w->stop && !w->have_job && !w->deliver_now && !w->have_lookup &&
                !w->have_rating && pthread_cond_timedwait(&w->wake, &w->lock, &until) == 0)
             ;

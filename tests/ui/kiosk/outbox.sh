@@ -27,7 +27,7 @@ kiosk_stop
 kiosk_start
 server_start
 wait_sql "SELECT count(*) FROM applications" 2 "the saved requests did not arrive"
-sleep 6 # another refresh: nothing may arrive twice
+sleep 2.5 # a little longer: nothing may arrive twice
 [ "$(sql 'SELECT count(*) FROM applications')" = 2 ] || fail "a request arrived twice"
 [ "$(sql "SELECT group_concat(nid, ' ') FROM (SELECT nid FROM applications ORDER BY id)")" = \
   "1012345672 2000000006" ] || fail "wrong requests: $(sql 'SELECT nid FROM applications')"
