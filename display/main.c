@@ -43,6 +43,8 @@ static const char usage[] =
     "  --watchdog MS      reconnect when nothing arrives for MS (default 30000)\n"
     "  --announce-ms MS   how long each call holds the big panel (default 5000)\n"
     "  --stats            at exit, log frame times and event-to-present latencies\n"
+    "  --redraws N        with --screenshot: draw the whole board N more times and\n"
+    "                     log the time per full redraw (a profiling aid)\n"
     "  --help, --version\n"
     "[display] logo = FILE.png shows the association's logo beside its name.\n";
 
@@ -52,7 +54,7 @@ struct options {
     int win_w, win_h, fps;
     long long fixed_now;
     long watchdog_ms;
-    int announce_ms;
+    int announce_ms, redraws;
     bool stats;
 };
 
@@ -127,6 +129,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"watchdog", required_argument, NULL, 'W'},
         {"announce-ms", required_argument, NULL, 'A'},
         {"stats", no_argument, NULL, 'T'},
+        {"redraws", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -168,6 +171,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case 'f':
             o->state = optarg;
+            break;
+        case 'R':
+            o->redraws = atoi(optarg);
             break;
         case 'o':
             o->screenshot = optarg;
@@ -388,6 +394,17 @@ static int run(struct options *o)
         board_tick(d.board, 0);
         layout_draw(&d);
         SDL_RenderPresent(d.renderer);
+        if (o->redraws > 0) {
+            /* Warm caches now: what a board change costs in the running display. */
+            double t0 = feed_clock_ms();
+            for (int i = 0; i < o->redraws; i++) {
+                d.generation++;
+                layout_draw(&d);
+                SDL_RenderPresent(d.renderer);
+            }
+            LOG("%d full redraws, %.2f ms each", o->redraws,
+                (feed_clock_ms() - t0) / o->redraws);
+        }
         if (shot_save(d.renderer, d.w, d.h, o->screenshot, &cause) != 0) {
             LOG("%s", cause);
             goto out;
