@@ -104,9 +104,11 @@ struct kiosk {
      * wait for the server. */
     struct request request;
     struct keyboard keyboard;
-    struct outbox *outbox;  /* NULL: requests cannot be saved (shown as an error) */
-    char submitted_key[33]; /* the last request saved */
-    char submitted_ref[32]; /* its reference once the server answered */
+    struct outbox *outbox;   /* NULL: requests cannot be saved (shown as an error) */
+    char submitted_key[33];  /* the last request saved */
+    char submitted_ref[32];  /* its reference once the server answered */
+    int request_service;     /* the service whose button started it, or -1 */
+    char request_ticket[32]; /* the ticket issued with it, once there is one */
     bool submit_failed;
     /* Status lookup: the request number and the ID's last four digits typed, and
      * the answer (status only, never details). */

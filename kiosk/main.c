@@ -109,6 +109,7 @@ static void kiosk_sample_request(struct kiosk *k)
             field_set_text(k->request.fields[i], answers[i]);
     k->request.choice[7] = 1;
     k->request.choice[8] = 0;
+    snprintf(k->request_ticket, sizeof k->request_ticket, "A-017");
 }
 
 static void kiosk_wipe_request(void *arg)
@@ -126,8 +127,9 @@ void kiosk_issue_ticket(struct kiosk *k, size_t i)
     if (i >= k->nservices || k->issuing)
         return;
     if (k->services[i].needs_application) {
-        /* the form first; its ticket comes with the submitted request (next step) */
+        /* the form first; its ticket is issued once the server has the request */
         kiosk_show(k, &screen_request_docs);
+        k->request_service = (int)i;
         return;
     }
     k->issue_error_ar[0] = k->issue_error_en[0] = '\0';
@@ -140,7 +142,7 @@ void kiosk_issue_ticket(struct kiosk *k, size_t i)
         return;
     }
     k->issuing = true;
-    worker_issue(k->worker, &k->services[i], k->priority);
+    worker_issue(k->worker, &k->services[i], k->priority, 0);
 }
 
 static void kiosk_result(struct kiosk *k, struct worker_result *r)
@@ -155,7 +157,11 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
         break;
     case WORKER_TICKET:
         k->issuing = false;
-        if (r->ok) {
+        if (r->ok && r->for_request) {
+            /* shown on the done screen, not the ticket screen */
+            memcpy(k->request_ticket, r->ticket.label, sizeof k->request_ticket);
+            k->ticket = r->ticket;
+        } else if (r->ok) {
             k->ticket = r->ticket;
             size_t slot = k->nissued++ % (sizeof k->issued / sizeof k->issued[0]);
             memcpy(k->issued[slot].label, r->ticket.label, sizeof k->issued[slot].label);
@@ -167,8 +173,15 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
         }
         break;
     case WORKER_APPLICATION:
-        if (strcmp(r->key, k->submitted_key) == 0)
+        if (strcmp(r->key, k->submitted_key) == 0) {
             memcpy(k->submitted_ref, r->reference, sizeof k->submitted_ref);
+            /* still on the done screen: the ticket for the counter, linked to it */
+            if (k->screen == &screen_request_done && k->request_service >= 0 &&
+                (size_t)k->request_service < k->nservices && r->application_id != 0 &&
+                k->worker != NULL)
+                worker_issue(k->worker, &k->services[k->request_service], k->priority,
+                             r->application_id);
+        }
         break;
     case WORKER_RATED:
         rating_result(k, r);

@@ -170,6 +170,7 @@ static void home_tap(struct kiosk *k, int x, int y)
     }
     if (L.show_request && button_hit(&L.request, x, y)) {
         kiosk_show(k, &screen_request_docs);
+        k->request_service = -1; /* offline: no ticket can be issued */
         return;
     }
     for (size_t i = 0; i < L.nservices; i++) {
@@ -188,6 +189,8 @@ static void home_tap(struct kiosk *k, int x, int y)
 
 static void home_enter(struct kiosk *k)
 {
+    k->request_service = -1;
+    k->request_ticket[0] = '\0';
     k->priority = false;
     k->issue_error_ar[0] = k->issue_error_en[0] = '\0';
 }

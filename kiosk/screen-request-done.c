@@ -21,7 +21,7 @@ static void done_layout(struct kiosk *k, struct done_layout *L)
     L->status = (SDL_Rect){col.x, y, col.w, ui_px(k, 200)};
     y += ui_px(k, 220);
     L->ref = (SDL_Rect){col.x, y, col.w, ui_px(k, 200)};
-    y += ui_px(k, 240);
+    y += ui_px(k, 330); /* room for the ticket line under the reference */
     L->next = (SDL_Rect){col.x, y, col.w, ui_px(k, 300)};
     int bh = ui_px(k, 160);
     L->done = (struct button){
@@ -60,6 +60,18 @@ static void done_draw(struct kiosk *k)
         st.width = L.ref.w;
         st.align = TXT_ALIGN_CENTER;
         draw_text(k->draw, k->submitted_ref, &st, L.ref.x, L.ref.y, ui_ink);
+        if (k->request_ticket[0] != '\0') {
+            char line[96];
+            snprintf(line, sizeof line, "%s %s", ui_tr(k, "رقم انتظارك:", "Your number:"),
+                     k->request_ticket);
+            /* Latin digits like the label on the ticket and the wall display */
+            struct draw_style ls = ui_style(k, 52, true);
+            ls.digits = TXT_DIGITS_LATN;
+            ls.width = L.ref.w;
+            ls.align = TXT_ALIGN_CENTER;
+            draw_text(k->draw, line, &ls, L.ref.x, L.ref.y + L.ref.h + ui_px(k, 10),
+                      ui_primary);
+        }
     } else {
         snprintf(buf, sizeof buf, "%s",
                  k->link == KIOSK_LINK_ONLINE

@@ -30,6 +30,7 @@ struct kiosk_worker {
     bool have_job;
     struct kiosk_service job_service;
     bool job_priority;
+    long long job_application;
     char association[160]; /* from /api/info, for the printed ticket */
     bool have_info;
     struct outbox *outbox;
@@ -156,6 +157,7 @@ static long worker_send(void *arg, const char *key, const char *path, const char
         r->ok = true;
         snprintf(r->key, sizeof r->key, "%s", key);
         copy_str(r->reference, sizeof r->reference, o, "reference");
+        r->application_id = (long long)json_integer_value(json_object_get(o, "id"));
         json_decref(o);
         worker_post(r);
     }
@@ -210,11 +212,14 @@ static void worker_print(struct kiosk_worker *w, const struct kiosk_ticket *t)
 }
 
 static void worker_issue_now(struct kiosk_worker *w, const struct kiosk_service *s,
-                             bool priority)
+                             bool priority, long long application_id)
 {
     struct worker_result *r = xcalloc(1, sizeof *r);
     r->kind = WORKER_TICKET;
+    r->for_request = application_id != 0;
     json_t *req = json_pack("{s:s, s:b}", "service", s->code, "priority", priority);
+    if (application_id != 0)
+        json_object_set_new(req, "application_id", json_integer(application_id));
     char *body = json_dumps(req, JSON_COMPACT);
     json_decref(req);
     long status;
@@ -315,9 +320,10 @@ static void *worker_main(void *arg)
         if (w->have_job) {
             struct kiosk_service s = w->job_service;
             bool prio = w->job_priority;
+            long long app = w->job_application;
             w->have_job = false;
             pthread_mutex_unlock(&w->lock);
-            worker_issue_now(w, &s, prio);
+            worker_issue_now(w, &s, prio, app);
             pthread_mutex_lock(&w->lock);
         }
         if (w->have_rating) {
@@ -417,11 +423,12 @@ void worker_stop(struct kiosk_worker *w)
 }
 
 void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
-                  bool priority)
+                  bool priority, long long application_id)
 {
     pthread_mutex_lock(&w->lock);
     w->job_service = *service;
     w->job_priority = priority;
+    w->job_application = application_id;
     w->have_job = true;
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);

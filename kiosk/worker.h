@@ -27,8 +27,10 @@ struct worker_result {
     size_t nservices;
     /* WORKER_TICKET: the ticket; WORKER_PRINTED: print state and message */
     struct kiosk_ticket ticket;
+    bool for_request; /* WORKER_TICKET: the ticket of a support request just sent */
     /* WORKER_APPLICATION: its idempotency key and the server's reference */
     char key[33], reference[32];
+    long long application_id;
     /* WORKER_STATUS: the status code and its Arabic name from the server */
     char status[32], status_ar[96];
     /* when !ok: what to tell the person */
@@ -51,10 +53,11 @@ struct kiosk_worker *worker_start(const struct worker_config *cfg, char **cause)
 void worker_stop(struct kiosk_worker *w);
 /* The SDL event type results arrive as (registered once). */
 Uint32 worker_event_type(void);
-/* Queues a ticket for service @code (its names for the printout). A request already
+/* Queues a ticket for @service (its names are for the printout), linked to the
+ * stored application @application_id when not 0. A request already
  * queued and not yet sent is replaced. */
 void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
-                  bool priority);
+                  bool priority, long long application_id);
 /* Asks the status of request @reference for the last four digits of its ID. */
 void worker_lookup(struct kiosk_worker *w, const char *reference, const char *last4);
 /* Sends a rating of 1..5 for the ticket whose token is @token. */

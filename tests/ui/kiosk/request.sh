@@ -38,6 +38,9 @@ case "$sig" in
 esac
 echo "ok: application stored with exactly the typed strings; signature PNG ${sig#* } bytes"
 ref=$(sql "SELECT reference FROM applications")
+wait_sql "SELECT label FROM tickets WHERE application_id = (SELECT id FROM applications)" \
+    A-001 "no ticket linked to the request"
+echo "ok: ticket A-001 issued for the request and linked to it"
 sleep 0.5
 [ -z "$(ls "$dir/outbox"/*.req 2>/dev/null)" ] || fail "request still in the outbox"
 echo "ok: reference $ref, outbox empty"
