@@ -64,13 +64,18 @@ void api_reports_daily(struct http_req *r)
     for (int s = 0; s < APP_STATUS__COUNT; s++)
         json_object_set_new(apps, app_status_name((enum app_status)s),
                             json_integer(rep.apps_by_status[s]));
+    json_t *support = json_array();
+    for (size_t i = 0; i < rep.n_apps_support; i++)
+        json_array_append_new(support,
+                              json_pack("{s:s, s:i}", "code", rep.apps_by_support[i].key,
+                                        "count", rep.apps_by_support[i].n));
     json_t *o = json_pack(
-        "{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:o, s:i}}", "from", rep.from, "to",
+        "{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:o, s:i, s:o}}", "from", rep.from, "to",
         rep.to, "total", api_report_row_json(&rep.total), "by_service",
         api_report_rows(rep.by_service, rep.n_service), "by_counter",
         api_report_rows(rep.by_counter, rep.n_counter), "by_staff",
         api_report_rows(rep.by_staff, rep.n_staff), "ratings", dist, "applications",
-        "submitted", rep.apps_total, "by_status", apps, "overdue", rep.apps_overdue);
+        "submitted", rep.apps_total, "by_status", apps, "overdue", rep.apps_overdue, "by_support_type", support);
     store_report_free(&rep);
     http_reply_json(r, 200, o);
 }

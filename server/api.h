@@ -14,10 +14,19 @@
 #include "json.h"
 #include "store.h"
 
+/* One kind of support an application may ask for (api-support.c). */
+#define API_SUPPORT_MAX 32
+struct api_support_type {
+    char code[FORM_SUPPORT_MAX + 1]; /* what kiosks send: "food" */
+    char name_ar[128];
+    char name_en[128];
+};
+
 struct api_settings {
     const char *assoc_name_ar, *assoc_name_en, *phone, *address_ar, *address_en, *tz;
-    const char *const *support_types; /* NULL = any code form_check accepts */
+    const char *const *support_types; /* codes; NULL = any code form_check accepts */
     size_t n_support_types;
+    const struct api_support_type *support; /* n_support_types entries */
 };
 
 /* Set once at start, before the daemon; borrowed. */
@@ -40,6 +49,14 @@ int64_t api_staff_id(const struct http_req *r);
 /* The ISO-8601 UTC time of @t, or JSON null for 0. */
 json_t *api_time(int64_t t);
 
+/* Sets api_settings' support types from @codes ("food, rent, ..."; NULL or empty =
+ * the built-in list), naming each with @name(arg, code, arabic) when it returns a
+ * non-empty string, else the built-in name, else the code. Returns 0, or -1 with
+ * *@cause (caller frees). Call once, before the daemon starts. */
+int api_support_init(const char *codes,
+                     const char *(*name)(void *arg, const char *code, bool arabic),
+                     void *arg, char **cause);
+
 /* Group commit of ticket issues (api-tickets-batch.c). Starts the writer thread. */
 void api_batch_start(void);
 void api_batch_stop(void);
@@ -58,6 +75,7 @@ void api_logout(struct http_req *r);
 void api_me(struct http_req *r);
 void api_services_list(struct http_req *r);
 void api_info(struct http_req *r);
+void api_support_types(struct http_req *r);
 void api_tickets_issue(struct http_req *r);
 void api_tickets_list(struct http_req *r);
 void api_tickets_get(struct http_req *r);

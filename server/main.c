@@ -63,6 +63,15 @@ static int64_t main_test_now(void *arg)
     return t > 0 ? t : (int64_t)time(NULL);
 }
 
+/* "[support] CODE_ar / CODE_en": an association's own name for a support type. */
+static const char *main_support_name(void *arg, const char *code, bool arabic)
+{
+    char key[FORM_SUPPORT_MAX + 4];
+
+    snprintf(key, sizeof key, "%s_%s", code, arabic ? "ar" : "en");
+    return cfg_get(arg, "support", key, NULL);
+}
+
 /* Prints the table tests walk: method, pattern, auth, roles, device kinds, csrf. */
 static void main_print_routes(void)
 {
@@ -285,6 +294,13 @@ int main(int argc, char **argv)
     api_settings.address_ar = cfg_get(cf, "association", "address_ar", NULL);
     api_settings.address_en = cfg_get(cf, "association", "address_en", NULL);
     api_settings.tz = cfg_get(cf, "association", "timezone", QUEUE_DEFAULT_TZ);
+
+    if (api_support_init(cfg_get(cf, "support", "types", NULL), main_support_name, cf,
+                         &cause) != 0) {
+        fprintf(stderr, "dawr-server: %s\n", cause);
+        free(cause);
+        return 1;
+    }
 
     if (auth_init() != 0) {
         fprintf(stderr, "dawr-server: libsodium cannot start\n");

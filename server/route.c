@@ -30,6 +30,8 @@ const struct route route_table[] = {
     {"GET", "/api/me", api_me, STAFF, ROLE_ANY, 0, NOCSRF},
 
     {"GET", "/api/services", api_services_list, EITHER, ROLE_ANY, DEVICE_ANY, NOCSRF},
+    {"GET", "/api/support-types", api_support_types, EITHER, ROLE_ANY, DEVICE_ANY,
+     NOCSRF},
     {"GET", "/api/events", api_events_stream, EITHER, ROLE_ANY, DEVICE_ANY, NOCSRF},
 
     {"POST", "/api/tickets", api_tickets_issue, EITHER, ADM | REC, DEVICE_KIOSK, CSRF},

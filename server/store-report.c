@@ -229,6 +229,25 @@ static enum store_err apps_part(struct store *st, struct store_report *r)
     }
     if (rc != SQLITE_DONE)
         return sx_err(st, rc);
+    s = sx_prep(st, "SELECT support_type, COUNT(*) AS n FROM applications "
+                    "WHERE submitted_at >= ? AND submitted_at < ? "
+                    "GROUP BY support_type ORDER BY n DESC, support_type");
+    if (s == NULL)
+        return STORE_ERR_IO;
+    sqlite3_bind_int64(s, 1, from);
+    sqlite3_bind_int64(s, 2, to);
+    size_t cap = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        r->apps_by_support = xreallocarray_grow(r->apps_by_support, &cap,
+                                                r->n_apps_support + 1,
+                                                sizeof *r->apps_by_support);
+        struct store_report_count *c = &r->apps_by_support[r->n_apps_support++];
+        sx_col_text(s, 0, c->key, sizeof c->key);
+        c->n = sqlite3_column_int(s, 1);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_DONE)
+        return sx_err(st, rc);
     s = sx_prep(st, "SELECT COUNT(*) FROM applications WHERE status NOT IN "
                     "('accepted', 'rejected') AND due_at < ?");
     if (s == NULL)
@@ -268,6 +287,9 @@ void store_report_free(struct store_report *r)
     free(r->by_service);
     free(r->by_counter);
     free(r->by_staff);
+    free(r->apps_by_support);
+    r->apps_by_support = NULL;
+    r->n_apps_support = 0;
     r->by_service = r->by_counter = r->by_staff = NULL;
     r->n_service = r->n_counter = r->n_staff = 0;
 }

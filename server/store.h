@@ -460,6 +460,12 @@ struct store_report {
     int apps_total;                        /* applications submitted in the range */
     int apps_by_status[APP_STATUS__COUNT]; /* their current status */
     int apps_overdue; /* all open applications past due now, any submission date */
+    /* Applications submitted in the range per support type code, most asked first. */
+    struct store_report_count {
+        char key[FORM_SUPPORT_MAX + 1];
+        int n;
+    } *apps_by_support;
+    size_t n_apps_support;
 };
 /* Days @from..@to inclusive ("YYYY-MM-DD", office-local). Percentiles are nearest-
  * rank. Free with store_report_free. */

@@ -140,6 +140,9 @@ async function main() {
   await res.goto(srv.url + '/#/applications/' + app1.id);
   await res.waitForSelector(`tr[data-app="${app2.id}"] .badge.warn`);
   check((await res.textContent(`tr[data-app="${app2.id}"]`)).includes('هوية مكررة'), 'the second application for the same ID is flagged as a duplicate');
+  checkEq((await res.textContent(`tr[data-app="${app1.id}"] td.support`)).trim(), 'سلة غذائية', 'the list names the support type (food: سلة غذائية)');
+  await res.waitForSelector('section.app dd.v-support_type');
+  checkEq((await res.textContent('section.app dd.v-support_type')).trim(), 'سلة غذائية', 'the application panel names the support type');
   await res.waitForSelector('button[data-action=decide]');
   await res.selectOption('select[name=decision]', 'under_review');
   await res.click('button[data-action=decide]');
@@ -195,6 +198,8 @@ async function main() {
   checkEq((await mgr.textContent('#st-rating .num')).trim(), '4 / 5', 'report: satisfaction average 4 / 5');
   checkEq((await mgr.textContent('#apps-summary dd[data-k="accepted"]')).trim(), '1', 'report: 1 application accepted');
   checkEq((await mgr.textContent('#apps-summary dd[data-k="submitted"]')).trim(), '2', 'report: 2 applications submitted');
+  checkEq((await mgr.textContent('#apps-by-support dt')).trim(), 'Food basket', 'report: applications by support type, named (the manager reads English)');
+  checkEq((await mgr.textContent('#apps-by-support dd[data-support="food"]')).trim(), '2', 'report: 2 food-basket applications');
   checkEq((await mgr.textContent('#st-issued .num')).trim(), String(api.total.issued), 'report: total issued as the server counts it');
   check((await mgr.locator('svg.chart rect.bar').count()) >= 6, 'report: bar charts drawn');
 

@@ -7,6 +7,7 @@
 import { t, fmtNum, fmtTime } from './i18n.js';
 import { get, post, session } from './api.js';
 import { h, field, select, act, quiet, badge, appStatus, showInfo } from './ui.js';
+import { supportName } from './support.js';
 
 const CHECKED = ['name', 'nid', 'mobile', 'city', 'district', 'family_members', 'income', 'housing'];
 
@@ -42,7 +43,8 @@ export function appView(app, onChange, titleKey = 'linked_application') {
     }
     dl.append(h('dt', null, t(k)), dd);
   }
-  for (const k of ['support_type', 'notes']) dl.append(h('dt', null, t(k)), h('dd', null, app[k] || t('none')));
+  dl.append(h('dt', null, t('support_type')), h('dd', { class: 'v-support_type', dataset: { code: app.support_type } }, supportName(app.support_type)));
+  dl.append(h('dt', null, t('notes')), h('dd', null, app.notes || t('none')));
   dl.append(h('dt', null, t('channel')), h('dd', null, t('ch_' + app.channel)));
   dl.append(h('dt', null, t('submitted_at')), h('dd', null, fmtTime(app.submitted_at)));
   dl.append(h('dt', null, t('due_at')), h('dd', null, fmtTime(app.due_at)));

@@ -104,6 +104,7 @@ const STRINGS = {
   housing_rented: ['إيجار', 'Rented'],
   housing_other: ['أخرى', 'Other'],
   support_type: ['نوع الدعم', 'Support type'],
+  apps_by_support: ['الطلبات حسب نوع الدعم', 'Applications by support type'],
   notes: ['ملاحظات', 'Notes'],
   channel: ['القناة', 'Channel'],
   ch_kiosk: ['الكشك', 'Kiosk'],

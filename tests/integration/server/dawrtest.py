@@ -56,7 +56,8 @@ class Reply:
 class Server:
     """A dawr-server process. Its log (stderr) goes to self.log_path."""
 
-    def __init__(self, tmp=None, clock=None):
+    def __init__(self, tmp=None, clock=None, config=None):
+        """@config: the text of a dawr.ini passed with --config (None: none)."""
         if not os.path.exists(SERVER):
             skip("dawr-server not built at " + SERVER)
         self.tmp = tmp or tempfile.mkdtemp(prefix="dawr-it-")
@@ -67,8 +68,17 @@ class Server:
         self.proc = None
         self.admin_password = None
         self.use_clock = clock is not None
+        self.config = None
+        if config is not None:
+            self.write_config(config)
         if clock is not None:
             self.set_clock(clock)
+
+    def write_config(self, text):
+        """(Re)writes the config file; it is read at the next start."""
+        self.config = os.path.join(self.tmp, "dawr.ini")
+        with open(self.config, "w") as f:
+            f.write(text)
 
     def set_clock(self, t):
         with open(self.clock_path + ".new", "w") as f:
@@ -84,8 +94,9 @@ class Server:
     def start(self):
         self.port = self.port or free_port()
         log = open(self.log_path, "a")
+        cfg = ["--config", self.config] if self.config else []
         self.proc = subprocess.Popen(
-            [SERVER, "--db", self.db, "--listen", "127.0.0.1:%d" % self.port],
+            [SERVER, "--db", self.db, "--listen", "127.0.0.1:%d" % self.port] + cfg,
             stdout=subprocess.PIPE, stderr=log, env=self.env(), text=True)
         log.close()
         # The first start prints the one-time admin password on stdout.

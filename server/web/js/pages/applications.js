@@ -6,6 +6,7 @@ import { t, fmtDate } from '../i18n.js';
 import { get, onEvent, session } from '../api.js';
 import { h, field, select, quiet, badge, appStatus } from '../ui.js';
 import { appView } from '../appview.js';
+import { loadSupportTypes, supportName } from '../support.js';
 
 const STATUSES = ['submitted', 'verified', 'under_review', 'accepted', 'rejected', 'needs_info'];
 
@@ -43,13 +44,14 @@ export async function render(view, arg) {
         h('td', null, h('bdi', { dir: 'ltr' }, a.reference)),
         h('td', null, a.name),
         h('td', { class: 'nid' }, h('bdi', { dir: 'ltr' }, a.nid)),
+        h('td', { class: 'support', dataset: { code: a.support_type } }, supportName(a.support_type)),
         h('td', null, badge(appStatus(a.status), 'st-' + a.status)),
         h('td', null, h('bdi', null, fmtDate(a.due_at)), ' ', a.overdue ? badge(t('overdue'), 'warn') : null),
         h('td', null, a.duplicate_of ? badge(t('duplicate'), 'warn') : ''),
         h('td', null, h('a', { href: '#/applications/' + a.id, class: 'button small', 'aria-label': t('open_application') + ' ' + a.reference }, t('open_application')))));
     }
     table.replaceChildren(h('table', null,
-      h('thead', null, h('tr', null, ...['reference', 'name', 'nid', 'filter_status', 'due_at', 'duplicate', 'actions']
+      h('thead', null, h('tr', null, ...['reference', 'name', 'nid', 'support_type', 'filter_status', 'due_at', 'duplicate', 'actions']
         .map((k) => h('th', { scope: 'col' }, t(k))))), tbody));
   }
 
@@ -62,6 +64,7 @@ export async function render(view, arg) {
     show(a);
   }
 
+  await loadSupportTypes();
   await load();
   await openApp();
   return onEvent((type) => {

@@ -8,6 +8,7 @@ import { t, pick, fmtDuration } from '../i18n.js';
 import { get, post, onEvent, session, serverNow } from '../api.js';
 import { h, field, select, act, quiet, badge, ticketState, showInfo } from '../ui.js';
 import { appView } from '../appview.js';
+import { loadSupportTypes } from '../support.js';
 
 const secsSince = (iso, until) => ((until ? Date.parse(until) : serverNow()) - Date.parse(iso)) / 1000;
 
@@ -167,7 +168,7 @@ export async function render(view, arg) {
     if (appId !== lastAppId || !appId) { lastAppId = appId; await drawApp(); }
   }
 
-  const s = await quiet(() => get('/api/services'));
+  const [s] = await Promise.all([quiet(() => get('/api/services')), loadSupportTypes()]);
   services = s ? s.services : [];
   for (const x of services) names[x.code] = pick(x, 'name');
   await loadAll();

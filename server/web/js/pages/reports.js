@@ -6,6 +6,7 @@
 import { t, pick, fmtNum, fmtDuration, getLang, today as todayIn } from '../i18n.js';
 import { get } from '../api.js';
 import { h, field, quiet, appStatus } from '../ui.js';
+import { loadSupportTypes, supportName } from '../support.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 function s(tag, attrs, text) {
@@ -100,7 +101,12 @@ export async function render(view) {
         h('dl', { class: 'facts' },
           h('dt', null, t('apps_submitted')), h('dd', { dataset: { k: 'submitted' } }, fmtNum(r.applications.submitted)),
           h('dt', null, t('apps_overdue')), h('dd', { dataset: { k: 'overdue' } }, fmtNum(r.applications.overdue)),
-          ...Object.entries(r.applications.by_status).flatMap(([k, v]) => [h('dt', null, appStatus(k)), h('dd', { dataset: { k } }, fmtNum(v))]))));
+          ...Object.entries(r.applications.by_status).flatMap(([k, v]) => [h('dt', null, appStatus(k)), h('dd', { dataset: { k } }, fmtNum(v))])),
+        (r.applications.by_support_type || []).length
+          ? h('div', { id: 'apps-by-support' }, h('h3', null, t('apps_by_support')), h('dl', { class: 'facts' },
+            ...r.applications.by_support_type.flatMap((x) => [h('dt', null, supportName(x.code)), h('dd', { dataset: { support: x.code } }, fmtNum(x.count))])))
+          : ''));
   }
+  await loadSupportTypes();
   await load();
 }
