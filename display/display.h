@@ -33,14 +33,15 @@ struct display {
     long long now_ms;    /* monotonic, for animation */
     time_t now;          /* wall clock, for the clock and dates */
     long long ticker_t0; /* when the ticker started scrolling */
-    unsigned generation; /* bumped by main.c whenever the board changes */
+    unsigned generation; /* bumped by main.c when the calls shown change */
+    unsigned services_generation; /* ... and when the waiting counts change */
 
-    /* layout.c's cache of everything but the ticker, redrawn only when it changes:
-     * a full software-rendered frame costs more than a 60 Hz budget, a copy does
-     * not. */
+    /* layout.c's cache of everything but the ticker, each panel redrawn into it
+     * only when what it shows changes: a full software-rendered frame costs most
+     * of a 60 Hz budget, a copy does not. */
     SDL_Texture *still;
     int still_w, still_h;
-    unsigned still_generation;
+    unsigned still_generation, still_services_generation;
     long long still_minute;
     bool still_online, still_valid;
 };
@@ -60,7 +61,7 @@ extern const struct panel panel_status;
 
 /* layout.c: places every panel for the current size and orientation and draws them
  * in order (the still ones from the cache when nothing they show has changed).
- * Returns true if the still panels were drawn again. */
+ * Returns true if any still panel was drawn again. */
 bool layout_draw(struct display *d);
 /* Frees the cache. */
 void layout_free(struct display *d);

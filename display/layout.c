@@ -39,12 +39,17 @@ static void place(struct display *d, SDL_Rect *header, SDL_Rect *call, SDL_Rect 
     }
 }
 
-/* True when the cached still frame shows what the display would draw now. */
-static bool still_current(const struct display *d)
+/* Draws @p in @a on a background of its own, clipped to @a: a panel redrawn alone
+ * must look exactly as it does in a full redraw, and must not touch its
+ * neighbours. */
+static void redraw(struct display *d, const struct panel *p, SDL_Rect a)
 {
-    return d->still_valid && d->still_w == d->w && d->still_h == d->h &&
-           d->still_generation == d->generation &&
-           d->still_minute == (long long)d->now / 60 && d->still_online == d->online;
+    SDL_RenderSetClipRect(d->renderer, &a);
+    draw_rect(d->draw, a, display_bg);
+    p->draw(d, a);
+    if (p == &panel_header)
+        panel_status.draw(d, a);
+    SDL_RenderSetClipRect(d->renderer, NULL);
 }
 
 bool layout_draw(struct display *d)
@@ -63,23 +68,34 @@ bool layout_draw(struct display *d)
     }
     /* Without a render target (or with no cache) everything is drawn every frame. */
     bool cached = d->still && SDL_SetRenderTarget(d->renderer, d->still) == 0;
-    bool redraw = !cached || !still_current(d);
-    if (redraw) {
+    bool all = !cached || !d->still_valid;
+    /* Each panel is redrawn only when what it shows changed: a call redraws the
+     * call and the recent calls, a services reply the waiting counts, the minute
+     * and the connection the header. */
+    bool head = all || d->still_minute != (long long)d->now / 60 ||
+                d->still_online != d->online;
+    bool calls = all || d->still_generation != d->generation;
+    bool counts = all || d->still_services_generation != d->services_generation;
+    if (all) {
         SDL_SetRenderDrawColor(d->renderer, display_bg.r, display_bg.g, display_bg.b,
                                255);
         SDL_RenderClear(d->renderer);
-        panel_header.draw(d, header);
-        panel_call.draw(d, call);
-        panel_recent.draw(d, recent);
-        panel_waiting.draw(d, waiting);
-        panel_status.draw(d, header);
-        d->still_w = d->w;
-        d->still_h = d->h;
-        d->still_generation = d->generation;
-        d->still_minute = (long long)d->now / 60;
-        d->still_online = d->online;
-        d->still_valid = cached;
     }
+    if (head)
+        redraw(d, &panel_header, header);
+    if (calls) {
+        redraw(d, &panel_call, call);
+        redraw(d, &panel_recent, recent);
+    }
+    if (counts)
+        redraw(d, &panel_waiting, waiting);
+    d->still_w = d->w;
+    d->still_h = d->h;
+    d->still_generation = d->generation;
+    d->still_services_generation = d->services_generation;
+    d->still_minute = (long long)d->now / 60;
+    d->still_online = d->online;
+    d->still_valid = cached;
     if (cached) {
         SDL_SetRenderTarget(d->renderer, NULL);
         SDL_SetTextureBlendMode(d->still, SDL_BLENDMODE_NONE);
@@ -87,7 +103,7 @@ bool layout_draw(struct display *d)
     }
     panel_call_flash(d, call);
     panel_ticker.draw(d, ticker);
-    return redraw;
+    return head || calls || counts;
 }
 
 void layout_free(struct display *d)

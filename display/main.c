@@ -239,7 +239,7 @@ static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
         if (rc < 0)
             LOG("services reply is not the expected JSON");
         else if (rc > 0)
-            d->generation++;
+            d->services_generation++;
     } else if (code == DISPLAY_EV_SSE) {
         enum board_change ch = board_apply(d->board, m->seq, m->type, m->data, false);
         if (ch != BOARD_IGNORED)
@@ -398,7 +398,7 @@ static int run(struct options *o)
             /* Warm caches now: what a board change costs in the running display. */
             double t0 = feed_clock_ms();
             for (int i = 0; i < o->redraws; i++) {
-                d.generation++;
+                d.still_valid = false;
                 layout_draw(&d);
                 SDL_RenderPresent(d.renderer);
             }
@@ -485,6 +485,9 @@ static int run(struct options *o)
         SDL_RenderPresent(d.renderer);
         double shown = feed_clock_ms();
         sample_add(&frame_times, shown - t0);
+        if (o->stats && shown - t0 > 16.0)
+            LOG("stats: slow frame %zu: %.1f ms%s%s", frame_times.n, shown - t0,
+                full ? ", panels redrawn" : "", started ? ", a call started" : "");
         if (full)
             sample_add(&full_frames, shown - t0);
         if (started) {

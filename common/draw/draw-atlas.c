@@ -2,7 +2,9 @@
  *
  * Each page is a 1024×1024 texture of white pixels whose alpha is the glyph's
  * coverage, so one SDL_RenderCopy with colour and alpha modulation draws a glyph in
- * any colour. Glyphs are placed on shelves (rows as tall as their tallest glyph):
+ * any colour. Large glyphs are also kept already tinted, per colour: SDL's
+ * software renderer copies unmodulated pixels through its fast blending path, and
+ * a 350 px label is most of a board's drawing. Glyphs are placed on shelves (rows as tall as their tallest glyph):
  * text at a handful of sizes fills shelves well, and placing is O(shelves).
  * A hash table maps (font, px, glyph index) to a slot. When every page is full the
  * atlas starts afresh; SDL flushes queued copies before a texture is rewritten, so
@@ -35,7 +37,7 @@ struct atlas_page {
 struct atlas_entry {
     txt_font *font; /* NULL: empty slot */
     int px;
-    uint32_t index;
+    uint32_t index, tint;
     struct draw_atlas_glyph glyph;
 };
 
@@ -77,21 +79,24 @@ void draw_atlas_destroy(struct draw_atlas *a)
     free(a);
 }
 
-static size_t atlas_hash(const txt_font *font, int px, uint32_t index)
+static size_t atlas_hash(const txt_font *font, int px, uint32_t index, uint32_t tint)
 {
     uint64_t h = (uint64_t)(uintptr_t)font * 0x9E3779B97F4A7C15ull;
 
     h ^= ((uint64_t)(uint32_t)px << 32 | index) * 0xC2B2AE3D27D4EB4Full;
+    h ^= (uint64_t)tint * 0x165667B19E3779F9ull;
     return (size_t)(h ^ (h >> 29));
 }
 
 static struct atlas_entry *atlas_slot(struct atlas_entry *table, size_t cap,
-                                      const txt_font *font, int px, uint32_t index)
+                                      const txt_font *font, int px, uint32_t index,
+                                      uint32_t tint)
 {
-    size_t i = atlas_hash(font, px, index) & (cap - 1);
+    size_t i = atlas_hash(font, px, index, tint) & (cap - 1);
 
     while (table[i].font != NULL &&
-           !(table[i].font == font && table[i].px == px && table[i].index == index))
+           !(table[i].font == font && table[i].px == px && table[i].index == index &&
+             table[i].tint == tint))
         i = (i + 1) & (cap - 1);
     return &table[i];
 }
@@ -104,7 +109,7 @@ static void atlas_grow_table(struct draw_atlas *a)
     for (size_t i = 0; i < a->table_cap; i++) {
         struct atlas_entry *e = &a->table[i];
         if (e->font != NULL)
-            *atlas_slot(t, cap, e->font, e->px, e->index) = *e;
+            *atlas_slot(t, cap, e->font, e->px, e->index, e->tint) = *e;
     }
     free(a->table);
     a->table = t;
@@ -206,8 +211,9 @@ static bool atlas_alloc(struct draw_atlas *a, int w, int h, SDL_Rect *r,
 }
 
 static bool atlas_upload(struct draw_atlas *a, const txt_glyph_image *img,
-                         struct draw_atlas_glyph *g)
+                         uint32_t tint, struct draw_atlas_glyph *g)
 {
+    uint32_t rgb = tint != 0 ? tint & 0xFFFFFFu : 0xFFFFFFu;
     size_t n = (size_t)img->width * (size_t)img->height;
     SDL_Rect box;
 
@@ -218,14 +224,14 @@ static bool atlas_upload(struct draw_atlas *a, const txt_glyph_image *img,
         const uint8_t *row = img->pixels + (size_t)y * (size_t)img->pitch;
         for (int x = 0; x < img->width; x++)
             a->upload[(size_t)y * (size_t)img->width + (size_t)x] =
-                (uint32_t)row[x] << 24 | 0xFFFFFFu;
+                (uint32_t)row[x] << 24 | rgb;
     }
     g->src = (SDL_Rect){box.x, box.y, img->width, img->height};
     return SDL_UpdateTexture(g->tex, &g->src, a->upload, img->width * 4) == 0;
 }
 
 const struct draw_atlas_glyph *draw_atlas_get(struct draw_atlas *a, txt_font *font,
-                                              int px, uint32_t index)
+                                              int px, uint32_t index, uint32_t tint)
 {
     const txt_glyph_image *img;
     struct draw_atlas_glyph g = {0};
@@ -233,7 +239,7 @@ const struct draw_atlas_glyph *draw_atlas_get(struct draw_atlas *a, txt_font *fo
 
     if (font == NULL)
         return NULL;
-    e = atlas_slot(a->table, a->table_cap, font, px, index);
+    e = atlas_slot(a->table, a->table_cap, font, px, index, tint);
     if (e->font != NULL)
         return &e->glyph;
     img = txt_font_glyph_image(font, px, index);
@@ -241,16 +247,17 @@ const struct draw_atlas_glyph *draw_atlas_get(struct draw_atlas *a, txt_font *fo
         return NULL;
     g.left = img->left;
     g.top = img->top;
-    if (img->width > 0 && img->height > 0 && !atlas_upload(a, img, &g))
+    if (img->width > 0 && img->height > 0 && !atlas_upload(a, img, tint, &g))
         return NULL;
     /* Uploading may have emptied the table (atlas full): look the slot up again. */
     if ((a->count + 1) * 10 > a->table_cap * 7)
         atlas_grow_table(a);
-    e = atlas_slot(a->table, a->table_cap, font, px, index);
+    e = atlas_slot(a->table, a->table_cap, font, px, index, tint);
     atlas_keep_font(a, font);
     e->font = font;
     e->px = px;
     e->index = index;
+    e->tint = tint;
     e->glyph = g;
     a->count++;
     return &e->glyph;

@@ -16,11 +16,13 @@ struct draw_atlas;
 struct draw_atlas *draw_atlas_create(SDL_Renderer *r);
 void draw_atlas_destroy(struct draw_atlas *a);
 /* The atlas slot of glyph @index of @font at @px, rasterising and uploading it on
- * first use. Borrowed: valid until the next draw_atlas_get() (which may reallocate
+ * first use. @tint 0 stores white (drawn tinted by colour modulation); otherwise
+ * 0xFFRRGGBB stores the glyph already in that colour, a slot of its own, which
+ * SDL's software renderer copies several times faster than a modulated one. Borrowed: valid until the next draw_atlas_get() (which may reallocate
  * the table or, when every page is full, start the atlas afresh). NULL if txt
  * cannot rasterise it or SDL cannot make a texture. */
 const struct draw_atlas_glyph *draw_atlas_get(struct draw_atlas *a, txt_font *font,
-                                              int px, uint32_t index);
+                                              int px, uint32_t index, uint32_t tint);
 void draw_atlas_stats(const struct draw_atlas *a, int *pages, int *glyphs);
 
 struct draw_text_cache;

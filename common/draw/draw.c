@@ -11,6 +11,9 @@
 #define DAWR_ASSETS_DIR "assets"
 #endif
 
+/* Text at least this large is drawn from glyphs stored in its colour. */
+#define DRAW_TINT_PX 64
+
 /* In order of preference: each run of text takes the first font that covers it. */
 static const char *draw_font_files[2][3] = {
     {"NotoSansArabic-Regular.ttf", "NotoSans-Regular.ttf",
@@ -93,10 +96,16 @@ void draw_layout(struct draw *d, const txt_layout *lo, int px, int x, int y, SDL
     if (d == NULL || lo == NULL)
         return;
     glyphs = txt_layout_get_glyphs(lo, &n);
+    /* Large opaque text is drawn from glyphs stored in its colour (see
+     * draw-atlas.c); small or translucent text, which may take many colours, is
+     * tinted at draw time. */
+    uint32_t tint = px >= DRAW_TINT_PX && c.a == 255
+                        ? 0xFF000000u | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b
+                        : 0;
     for (size_t i = 0; i < n; i++) {
         const txt_glyph *g = &glyphs[i];
         const struct draw_atlas_glyph *ag =
-            draw_atlas_get(d->atlas, g->font, px, g->index);
+            draw_atlas_get(d->atlas, g->font, px, g->index, tint);
         SDL_Rect dst;
 
         if (ag == NULL || ag->tex == NULL)
@@ -105,8 +114,13 @@ void draw_layout(struct draw *d, const txt_layout *lo, int px, int x, int y, SDL
         dst.y = y + g->y - g->y_offset - ag->top;
         dst.w = ag->src.w;
         dst.h = ag->src.h;
-        SDL_SetTextureColorMod(ag->tex, c.r, c.g, c.b);
-        SDL_SetTextureAlphaMod(ag->tex, c.a);
+        if (tint != 0) {
+            SDL_SetTextureColorMod(ag->tex, 255, 255, 255);
+            SDL_SetTextureAlphaMod(ag->tex, 255);
+        } else {
+            SDL_SetTextureColorMod(ag->tex, c.r, c.g, c.b);
+            SDL_SetTextureAlphaMod(ag->tex, c.a);
+        }
         SDL_RenderCopy(d->renderer, ag->tex, &ag->src, &dst);
     }
 }
