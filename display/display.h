@@ -44,6 +44,9 @@ struct display {
     unsigned still_generation, still_services_generation;
     long long still_minute;
     bool still_online, still_valid;
+    /* panel-ticker.c's strip: the text once, scrolled by copying. */
+    SDL_Texture *ticker_strip;
+    int ticker_strip_w, ticker_strip_h, ticker_strip_px;
 };
 
 /* A screen region that draws itself. */

@@ -111,4 +111,7 @@ void layout_free(struct display *d)
     if (d->still)
         SDL_DestroyTexture(d->still);
     d->still = NULL;
+    if (d->ticker_strip)
+        SDL_DestroyTexture(d->ticker_strip);
+    d->ticker_strip = NULL;
 }

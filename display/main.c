@@ -71,6 +71,14 @@ static void sample_add(struct samples *s, double v)
         s->v[s->n++] = v;
 }
 
+/* CPU time of the calling thread, ms: a frame's own cost, whatever the load. */
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -445,7 +453,7 @@ static int run(struct options *o)
     struct pending_present pp[64];
     size_t npp = 0;
     long long frame_ms = 1000 / o->fps, next = feed_now_ms();
-    static struct samples frame_times, full_frames,
+    static struct samples frame_times, frame_cpu, full_frames,
         latencies; /* large: not on the stack */
     LOG("running at %lld", wall_ms());
     while (!quit) {
@@ -480,14 +488,16 @@ static int run(struct options *o)
             chime_play(chime);
             d.generation++;
         }
-        double t0 = feed_clock_ms();
+        double t0 = feed_clock_ms(), c0 = thread_cpu_ms();
         bool full = layout_draw(&d);
         SDL_RenderPresent(d.renderer);
-        double shown = feed_clock_ms();
+        double shown = feed_clock_ms(), cpu = thread_cpu_ms() - c0;
         sample_add(&frame_times, shown - t0);
+        sample_add(&frame_cpu, cpu);
         if (o->stats && shown - t0 > 16.0)
-            LOG("stats: slow frame %zu: %.1f ms%s%s", frame_times.n, shown - t0,
-                full ? ", panels redrawn" : "", started ? ", a call started" : "");
+            LOG("stats: slow frame %zu: %.1f ms (%.1f ms on this thread's CPU)%s%s",
+                frame_times.n, shown - t0, cpu, full ? ", panels redrawn" : "",
+                started ? ", a call started" : "");
         if (full)
             sample_add(&full_frames, shown - t0);
         if (started) {
@@ -515,6 +525,9 @@ static int run(struct options *o)
             "of which %zu full redraws p50 %.2f ms p99 %.2f ms; "
             "%zu calls, event to present p50 %.2f ms p99 %.2f ms",
             d.w, d.h, nf, f50, f99, nfull, g50, g99, nl, l50, l99);
+        LOG("stats: frame CPU time (this thread; the rest is waiting for the CPU or "
+            "the X server) p50 %.2f ms p99 %.2f ms",
+            sample_pct(&frame_cpu, 50), sample_pct(&frame_cpu, 99));
         int pages, glyphs, layouts;
         draw_stats(d.draw, &pages, &glyphs, &layouts);
         LOG("stats: %d atlas pages, %d glyphs, %d cached layouts", pages, glyphs,
