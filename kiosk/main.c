@@ -337,6 +337,11 @@ int main(int argc, char **argv)
     k.arabic_digits = strcmp(cfg_get(conf, "kiosk", "digits", "arab"), "latn") != 0;
     long idle_s = cfg_get_int(conf, "kiosk", "idle_seconds", 60);
 
+    /* SDL's software renderer on a plain window surface by default: a kiosk has no
+     * use for a GL stack that costs ~100 MB (Mesa's llvmpipe) when there is no GPU.
+     * SDL_RENDER_DRIVER / SDL_FRAMEBUFFER_ACCELERATION in the environment win. */
+    SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_DEFAULT);
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "dawr-kiosk: cannot start SDL: %s\n", SDL_GetError());
         cfg_free(conf);
