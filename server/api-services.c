@@ -1,5 +1,5 @@
 /* api-services — the services a kiosk offers, with how many wait for each, plus the
- * association's public details, /healthz and /metrics. */
+ * health and metrics endpoints (the association's details: api-association.c). */
 #include "api.h"
 
 #include "metrics.h"
@@ -35,25 +35,6 @@ void api_services_list(struct http_req *r)
 void api_admin_services_list(struct http_req *r)
 {
     api_services_reply(r, true);
-}
-
-static json_t *api_str_or_null(const char *s)
-{
-    return s != NULL ? json_string(s) : json_null();
-}
-
-void api_info(struct http_req *r)
-{
-    json_t *o = json_object();
-
-    json_object_set_new(o, "name_ar", api_str_or_null(api_settings.assoc_name_ar));
-    json_object_set_new(o, "name_en", api_str_or_null(api_settings.assoc_name_en));
-    json_object_set_new(o, "phone", api_str_or_null(api_settings.phone));
-    json_object_set_new(o, "address_ar", api_str_or_null(api_settings.address_ar));
-    json_object_set_new(o, "address_en", api_str_or_null(api_settings.address_en));
-    json_object_set_new(o, "timezone", api_str_or_null(api_settings.tz));
-    json_object_set_new(o, "version", json_string(DAWR_VERSION));
-    http_reply_json(r, 200, o);
 }
 
 void api_health(struct http_req *r)

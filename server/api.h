@@ -76,6 +76,8 @@ void api_me(struct http_req *r);
 void api_services_list(struct http_req *r);
 void api_info(struct http_req *r);
 void api_support_types(struct http_req *r);
+void api_admin_association_get(struct http_req *r);
+void api_admin_association_put(struct http_req *r);
 void api_tickets_issue(struct http_req *r);
 void api_tickets_list(struct http_req *r);
 void api_tickets_get(struct http_req *r);

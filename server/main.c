@@ -310,6 +310,11 @@ int main(int argc, char **argv)
         .services_ini = access(services, R_OK) == 0 ? services : NULL,
         .assoc_name_ar = api_settings.assoc_name_ar,
         .assoc_name_en = api_settings.assoc_name_en,
+        .assoc_phone = api_settings.phone,
+        .assoc_address_ar = api_settings.address_ar,
+        .assoc_address_en = api_settings.address_en,
+        .ticker_ar = cfg_get(cf, "display", "ticker_ar", NULL),
+        .ticker_en = cfg_get(cf, "display", "ticker_en", NULL),
         .tz = api_settings.tz,
         .hash_password = main_hash_password,
     };

@@ -137,6 +137,10 @@ const char *const migrate_steps[] = {
     "  type TEXT NOT NULL,"
     "  payload TEXT NOT NULL,"
     "  at INTEGER NOT NULL);",
+    /* 1 -> 2: settings staff edit from the console (association details, display
+     * ticker), seeded once from dawr.ini; afterwards the database wins. */
+    "CREATE TABLE settings ("
+    "  key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;",
 };
 
 const int migrate_count = (int)(sizeof migrate_steps / sizeof migrate_steps[0]);

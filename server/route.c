@@ -85,6 +85,8 @@ const struct route route_table[] = {
     {"GET", "/api/admin/services", api_admin_services_list, STAFF, ADM | MGR, 0, NOCSRF},
     {"PUT", "/api/admin/services/{code}", api_admin_services_put, STAFF, ADM, 0, CSRF},
     {"PUT", "/api/admin/counters/{number}", api_admin_counters_put, STAFF, ADM, 0, CSRF},
+    {"GET", "/api/admin/association", api_admin_association_get, STAFF, ADM, 0, NOCSRF},
+    {"PUT", "/api/admin/association", api_admin_association_put, STAFF, ADM, 0, CSRF},
     {"GET", "/api/admin/devices", api_devices_list, STAFF, ADM, 0, NOCSRF},
     {"POST", "/api/admin/devices", api_devices_create, STAFF, ADM, 0, CSRF},
     {"DELETE", "/api/admin/devices/{id}", api_devices_revoke, STAFF, ADM, 0, CSRF},

@@ -89,6 +89,10 @@ enum store_err sx_int(struct store *st, sqlite3_stmt *s, int64_t *out);
 
 void sx_today(struct store *st, int64_t now, char day[QUEUE_DAY_SIZE]);
 
+/* Seeds the settings table from @cfg when it is empty (store-settings.c); inside
+ * the open transaction. */
+enum store_err sx_settings_seed(struct store *st, const struct store_config *cfg);
+
 /* Waiting-count cache (store-ticket.c). */
 void sx_wc_clear(struct store *st);
 void sx_wc_adjust(struct store *st, const struct queue_ticket *t, int delta);

@@ -460,15 +460,6 @@ static bool meta_get(struct store *st, const char *key, char *out, size_t cap)
     return found;
 }
 
-enum store_err store_assoc_get(struct store *st, struct store_assoc *out)
-{
-    st = sx_rbegin(st);
-    memset(out, 0, sizeof *out);
-    meta_get(st, "assoc_name_ar", out->name_ar, sizeof out->name_ar);
-    meta_get(st, "assoc_name_en", out->name_en, sizeof out->name_en);
-    sx_unlock(st);
-    return STORE_OK;
-}
 
 /* ---------------------------------------------------------------- open */
 
@@ -653,6 +644,8 @@ static enum store_err migrate_and_seed(struct store *st, const struct store_conf
     }
     if (e == STORE_OK && !meta_get(st, "seeded", NULL, 0))
         e = seed_db(st, cfg, admin_password, cause);
+    if (e == STORE_OK && (e = sx_settings_seed(st, cfg)) != STORE_OK)
+        *cause = xasprintf("seeding the settings: %s", errbuf);
     reset_all(st);
     if (e == STORE_OK && exec_sql(st, "COMMIT") != SQLITE_OK) {
         *cause = xasprintf("commit: %s", sqlite3_errmsg(st->db));

@@ -53,6 +53,13 @@ struct store_config {
     const char *services_ini;  /* seed for a new database; NULL = no services */
     const char *assoc_name_ar; /* association details (from dawr.ini), kept in meta */
     const char *assoc_name_en;
+    /* The rest of the association's public details and the display ticker; with
+     * the names above they seed the settings table once (store_association_*). */
+    const char *assoc_phone;
+    const char *assoc_address_ar;
+    const char *assoc_address_en;
+    const char *ticker_ar;
+    const char *ticker_en;
     const char *admin_username; /* first admin; default "admin" */
     const char *tz;             /* office time zone, default QUEUE_DEFAULT_TZ */
     int recall_limit;           /* default QUEUE_RECALL_LIMIT */
@@ -107,7 +114,27 @@ struct store_assoc {
     char name_ar[256];
     char name_en[256];
 };
+/* The names as they stand now (store_association_get's). */
 enum store_err store_assoc_get(struct store *st, struct store_assoc *out);
+
+/* The association's public details and the display's ticker, editable by staff.
+ * Seeded from store_config the first time a database opens with this schema (a new
+ * one, or one upgraded from before); after that only store_association_put changes
+ * them. All public: kiosks print them, displays show them. */
+struct store_association {
+    char name_ar[256];
+    char name_en[256];
+    char phone[64];
+    char address_ar[512];
+    char address_en[512];
+    char ticker_ar[2048];
+    char ticker_en[2048];
+};
+enum store_err store_association_get(struct store *st, struct store_association *out);
+/* Replaces all seven values (STORE_ERR_INVALID when name_ar is empty). Event
+ * "association.updated" with the seven values. */
+enum store_err store_association_put(struct store *st,
+                                     const struct store_association *a);
 
 /* ---------------------------------------------------------------- services */
 

@@ -239,6 +239,23 @@ async function main() {
   const c5 = (await (await srv.staff('adm1')).get('/api/counters')).json.counters.find((c) => c.number === 5);
   check(c5 && c5.services.join() === 'C,E', 'counter 5 now serves C and E (' + (c5 && c5.services.join()) + ')');
 
+  // The association's ticker, edited on the admin page, is what /api/info serves.
+  const ticker = 'الدوام يوم الخميس حتى الساعة الواحدة ظهراً';
+  await adm.fill('textarea[name=assoc-ticker_ar]', ticker);
+  await adm.fill('input[name=assoc-phone]', '0112223344');
+  await adm.fill('input[name=assoc-name_ar]', 'جمعية الاختبار الخيرية');
+  await adm.click('button[data-action=save-association]');
+  let info = null;
+  for (let i = 0; i < 50 && !(info && info.ticker_ar === ticker); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    info = (await srv.req('GET', '/api/info')).json;
+  }
+  checkEq(info.ticker_ar, ticker, 'the ticker saved on the admin page is served by /api/info');
+  checkEq(info.phone, '0112223344', 'and the phone number');
+  await adm.reload();
+  await adm.waitForSelector('textarea[name=assoc-ticker_ar]');
+  checkEq(await adm.inputValue('textarea[name=assoc-ticker_ar]'), ticker, 'the admin page shows the stored ticker after a reload');
+
   // A server refusal in the user's language: a too-short password.
   await adm.fill('tr[data-user="rec1"] input.pw', 'short');
   await adm.click('tr[data-user="rec1"] button[data-action=reset]');

@@ -131,7 +131,7 @@ const TYPES = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.serv
   'ticket.done', 'ticket.no_show', 'ticket.restored', 'ticket.transferred',
   'ticket.cancelled', 'counter.opened', 'counter.closed', 'counter.updated',
   'service.updated', 'staff.updated', 'device.updated', 'application.created',
-  'application.status', 'application.linked', 'rating.added'];
+  'application.status', 'application.linked', 'rating.added', 'association.updated'];
 
 export function openEvents() {
   if (source) return;

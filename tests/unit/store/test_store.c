@@ -47,6 +47,7 @@ static struct store_config config(void)
     c.services_ini = services_ini;
     c.assoc_name_ar = "جمعية البر التجريبية";
     c.assoc_name_en = "Test Birr Association";
+    c.ticker_ar = "أهلاً بكم";
     c.hash_password = cheap_hash;
     c.now = test_clock;
     return c;
@@ -106,6 +107,49 @@ static int64_t events(struct store *st)
 }
 
 /* ---------------------------------------------------------------- open */
+
+/* Association settings: seeded from the config once, edited with one event, and
+ * the database wins over a changed config on the next open. */
+static void test_association(void **state)
+{
+    (void)state;
+    struct store *st = open_store(NULL);
+    struct store_association a;
+    assert_int_equal(store_association_get(st, &a), STORE_OK);
+    assert_string_equal(a.name_ar, "جمعية البر التجريبية");
+    assert_string_equal(a.ticker_ar, "أهلاً بكم");
+    assert_string_equal(a.phone, "");
+    int64_t seq = events(st);
+    snprintf(a.ticker_ar, sizeof a.ticker_ar, "%s", "الدوام حتى الواحدة");
+    snprintf(a.phone, sizeof a.phone, "%s", "0110000000");
+    assert_int_equal(store_association_put(st, &a), STORE_OK);
+    assert_int_equal(events(st), seq + 1);
+    struct store_event *ev;
+    size_t n;
+    assert_int_equal(store_events_after(st, seq, 0, &ev, &n), STORE_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(ev[0].type, "association.updated");
+    assert_non_null(strstr(ev[0].payload, "0110000000"));
+    store_events_free(ev, n);
+    struct store_association empty = a;
+    empty.name_ar[0] = '\0';
+    assert_int_equal(store_association_put(st, &empty), STORE_ERR_INVALID);
+    assert_int_equal(events(st), seq + 1);
+    store_close(st);
+
+    struct store_config c = config();
+    c.ticker_ar = "شريط آخر";
+    char *cause = NULL, *pw = NULL;
+    st = store_open(path, &c, &pw, &cause);
+    assert_non_null(st);
+    assert_int_equal(store_association_get(st, &a), STORE_OK);
+    assert_string_equal(a.ticker_ar, "الدوام حتى الواحدة");
+    assert_string_equal(a.phone, "0110000000");
+    struct store_assoc as;
+    assert_int_equal(store_assoc_get(st, &as), STORE_OK);
+    assert_string_equal(as.name_en, "Test Birr Association");
+    store_close(st);
+}
 
 static void test_open_seed(void **state)
 {
@@ -1078,6 +1122,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_open_seed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_association, setup, teardown),
         cmocka_unit_test_setup_teardown(test_default_hash_is_argon2id, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_schema_versions, setup, teardown),

@@ -1,7 +1,7 @@
 // admin page — services (names, prefix, weight, active), counters and the services
 // each serves, staff accounts (role, password reset, enable/disable), devices (a
-// kiosk or display token shown once, revoke), and the association details the
-// server publishes (they are set in its configuration file).
+// kiosk or display token shown once, revoke), and the association details and
+// display ticker the server publishes (edited here, stored by the server).
 
 import { t, fmtTime } from '../i18n.js';
 import { get, post, put, patch, del } from '../api.js';
@@ -135,16 +135,32 @@ export async function render(view) {
       } }, h('h3', { class: 'full' }, t('new_device')), field(t('name'), name), field(t('kind'), kind), h('button', { type: 'submit', class: 'primary' }, t('create_token'))));
   }
 
+  // The association's public details and the display ticker, stored by the server
+  // (seeded from its configuration file on the first start).
   async function loadAssoc() {
-    const r = await quiet(() => get('/api/info'));
+    const r = await quiet(() => get('/api/admin/association'));
     if (!r) return;
-    const v = (x) => x || t('none');
+    const ctl = {};
+    const mk = (k, attrs, tag = 'input') => (ctl[k] = h(tag, { name: 'assoc-' + k, value: r[k] || '', ...attrs }));
+    const fields = [
+      field(t('name_ar'), mk('name_ar', { lang: 'ar', dir: 'rtl', required: true, maxlength: 120 })),
+      field(t('name_en'), mk('name_en', { lang: 'en', dir: 'ltr', maxlength: 120 })),
+      field(t('phone'), mk('phone', { dir: 'ltr', inputmode: 'tel', maxlength: 30 })),
+      field(t('address_ar'), mk('address_ar', { lang: 'ar', dir: 'rtl', maxlength: 250 })),
+      field(t('address_en'), mk('address_en', { lang: 'en', dir: 'ltr', maxlength: 250 })),
+      field(t('ticker_ar'), mk('ticker_ar', { lang: 'ar', dir: 'rtl', rows: 2, maxlength: 600 }, 'textarea')),
+      field(t('ticker_en'), mk('ticker_en', { lang: 'en', dir: 'ltr', rows: 2, maxlength: 600 }, 'textarea')),
+    ];
+    for (const k of ['ticker_ar', 'ticker_en']) ctl[k].value = r[k] || '';
     secAssoc.replaceChildren(h('h2', { id: 'h-assoc' }, t('association_title')),
-      h('dl', { class: 'facts' },
-        h('dt', null, t('name_ar')), h('dd', null, v(r.name_ar)), h('dt', null, t('name_en')), h('dd', null, v(r.name_en)),
-        h('dt', null, t('phone')), h('dd', null, h('bdi', { dir: 'ltr' }, v(r.phone))),
-        h('dt', null, t('address')), h('dd', null, v(r.address_ar || r.address_en))),
-      h('p', { class: 'muted' }, t('association_note')));
+      h('p', { class: 'muted' }, t('association_note')),
+      h('form', { class: 'row assoc', onsubmit: async (ev) => {
+        ev.preventDefault();
+        const body = {};
+        for (const k of Object.keys(ctl)) body[k] = ctl[k].value.trim();
+        const ok = await act(() => put('/api/admin/association', body));
+        if (ok !== undefined) { showInfo(t('saved')); loadAssoc(); }
+      } }, ...fields, h('button', { type: 'submit', class: 'primary', dataset: { action: 'save-association' } }, t('save'))));
   }
 
   await Promise.all([loadDevices(), loadStaff(), loadServices().then(loadCounters), loadAssoc()]);
