@@ -10,6 +10,7 @@
 
 #include "cfg.h"
 #include "signature.h"
+#include "stats.h"
 #include "kiosk.h"
 #include "net.h"
 #include "shot.h"
@@ -309,6 +310,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 int main(int argc, char **argv)
 {
     struct options o = {0};
+    stats_init();
     int rc = parse_options(argc, argv, &o);
     if (rc >= 0)
         return rc;
@@ -479,6 +481,7 @@ int main(int argc, char **argv)
                            ev.button.button == SDL_BUTTON_LEFT) {
                     /* fingers arrive as mouse presses too (SDL's touch-to-mouse) */
                     idle_touch(&k.idle, kiosk_now());
+                    stats_tap();
                     k.screen->tap(&k, ev.button.x, ev.button.y);
                 } else if (ev.type == SDL_MOUSEMOTION &&
                            (ev.motion.state & SDL_BUTTON_LMASK) &&
@@ -500,6 +503,7 @@ int main(int argc, char **argv)
             k.screen->tick(&k, now);
         if (idle_check(&k.idle, now) && k.screen != &screen_home)
             kiosk_show(&k, &screen_home);
+        stats_frame_begin();
         kiosk_frame(&k);
         if (o.screenshot != NULL && now >= shoot_at) {
             if (shot_save(k.renderer, w, h, o.screenshot, &cause) != 0) {
@@ -512,6 +516,7 @@ int main(int argc, char **argv)
             break;
         }
         SDL_RenderPresent(k.renderer);
+        stats_frame_end(k.screen == &screen_ticket);
     }
     if (rc < 0)
         rc = 0;
@@ -535,5 +540,6 @@ out:
     SDL_DestroyWindow(k.window);
     SDL_Quit();
     cfg_free(conf);
+    stats_write();
     return rc;
 }

@@ -1,0 +1,82 @@
+/* stats — see stats.h. A fixed array of frame times; the percentiles are computed
+ * once, at exit. */
+#include "stats.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define STATS_FRAMES 100000
+
+static bool on;
+static Uint64 t0, frame_t, tap_t;
+static double first_frame_ms = -1, tap_to_ticket_ms = -1;
+static double *frames;
+static size_t nframes;
+static bool was_ticket;
+
+static double stats_ms(Uint64 from, Uint64 to)
+{
+    return (double)(to - from) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+void stats_init(void)
+{
+    on = getenv("DAWR_KIOSK_STATS") != NULL;
+    if (!on)
+        return;
+    t0 = SDL_GetPerformanceCounter();
+    frames = calloc(STATS_FRAMES, sizeof *frames);
+    on = frames != NULL;
+}
+
+void stats_tap(void)
+{
+    if (on)
+        tap_t = SDL_GetPerformanceCounter();
+}
+
+void stats_frame_begin(void)
+{
+    if (on)
+        frame_t = SDL_GetPerformanceCounter();
+}
+
+void stats_frame_end(bool ticket)
+{
+    if (!on)
+        return;
+    Uint64 now = SDL_GetPerformanceCounter();
+    if (first_frame_ms < 0)
+        first_frame_ms = stats_ms(t0, now);
+    if (nframes < STATS_FRAMES)
+        frames[nframes++] = stats_ms(frame_t, now);
+    if (ticket && !was_ticket && tap_t != 0 && tap_to_ticket_ms < 0)
+        tap_to_ticket_ms = stats_ms(tap_t, now);
+    was_ticket = ticket;
+}
+
+static int stats_cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+void stats_write(void)
+{
+    if (!on)
+        return;
+    FILE *f = fopen(getenv("DAWR_KIOSK_STATS"), "w");
+    if (f != NULL) {
+        qsort(frames, nframes, sizeof *frames, stats_cmp);
+        double p50 = nframes ? frames[nframes / 2] : -1;
+        double p99 = nframes ? frames[(nframes * 99) / 100] : -1;
+        double max = nframes ? frames[nframes - 1] : -1;
+        fprintf(f, "first_frame_ms %.1f\ntap_to_ticket_ms %.1f\nframes %zu\n",
+                first_frame_ms, tap_to_ticket_ms, nframes);
+        fprintf(f, "frame_p50_ms %.2f\nframe_p99_ms %.2f\nframe_max_ms %.2f\n", p50, p99,
+                max);
+        fclose(f);
+    }
+    free(frames);
+}
