@@ -44,6 +44,14 @@ struct display {
     unsigned still_generation, still_services_generation;
     long long still_minute;
     bool still_online, still_valid;
+    /* Partial presents (software renderer on the window's own surface, which keeps
+     * its pixels between frames): layout.c then draws only what changed and lists
+     * it in @damage, and main.c sends only those rectangles to the X server.
+     * @repaint asks for everything once (exposed or resized window). */
+    bool partial, repaint;
+    SDL_Rect damage[8];
+    int ndamage;
+    bool flash_shown; /* the flash was on screen after the last frame */
     /* panel-ticker.c's strip: the text once, scrolled by copying. */
     SDL_Texture *ticker_strip;
     int ticker_strip_w, ticker_strip_h, ticker_strip_px;
@@ -71,6 +79,8 @@ void layout_free(struct display *d);
 /* panel-call.c: draws the announcement's flash over the call panel in @area, while
  * one is running. */
 void panel_call_flash(struct display *d, SDL_Rect area);
+/* True while the flash is on (it pulses). */
+bool panel_call_flashing(const struct display *d);
 
 /* Colours shared by the panels. */
 extern const SDL_Color display_bg, display_panel, display_text, display_dim,

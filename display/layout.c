@@ -52,6 +52,19 @@ static void redraw(struct display *d, const struct panel *p, SDL_Rect a)
     SDL_RenderSetClipRect(d->renderer, NULL);
 }
 
+static void damage(struct display *d, SDL_Rect r)
+{
+    if (d->ndamage < (int)(sizeof d->damage / sizeof d->damage[0]))
+        d->damage[d->ndamage++] = r;
+}
+
+/* Copies @r of the still frame to the screen. */
+static void show_still(struct display *d, SDL_Rect r)
+{
+    SDL_RenderCopy(d->renderer, d->still, &r, &r);
+    damage(d, r);
+}
+
 bool layout_draw(struct display *d)
 {
     SDL_Rect header, call, recent, waiting, ticker;
@@ -96,13 +109,34 @@ bool layout_draw(struct display *d)
     d->still_minute = (long long)d->now / 60;
     d->still_online = d->online;
     d->still_valid = cached;
+
+    d->ndamage = 0;
+    bool flash = panel_call_flashing(d);
     if (cached) {
         SDL_SetRenderTarget(d->renderer, NULL);
         SDL_SetTextureBlendMode(d->still, SDL_BLENDMODE_NONE);
-        SDL_RenderCopy(d->renderer, d->still, NULL, NULL);
+        /* The screen keeps the last frame only with partial presents. */
+        if (!d->partial || d->repaint || all) {
+            show_still(d, (SDL_Rect){0, 0, d->w, d->h});
+        } else {
+            if (head)
+                show_still(d, header);
+            if (calls || flash != d->flash_shown)
+                show_still(d, call);
+            if (calls)
+                show_still(d, recent);
+            if (counts)
+                show_still(d, waiting);
+        }
+    } else {
+        damage(d, (SDL_Rect){0, 0, d->w, d->h});
     }
-    panel_call_flash(d, call);
+    d->repaint = false;
+    if (flash)
+        panel_call_flash(d, call);
+    d->flash_shown = flash;
     panel_ticker.draw(d, ticker);
+    damage(d, ticker);
     return head || calls || counts;
 }
 

@@ -17,12 +17,17 @@ static SDL_Rect call_box(const struct display *d, SDL_Rect a)
     return (SDL_Rect){a.x + m, a.y + m, a.w - 2 * m, a.h - 2 * m};
 }
 
-void panel_call_flash(struct display *d, SDL_Rect a)
+bool panel_call_flashing(const struct display *d)
 {
     const struct board_call *c = board_current(d->board);
     if (c == NULL || c->at_ms == 0 || d->now_ms - c->at_ms >= FLASH_MS)
-        return;
-    if (((d->now_ms - c->at_ms) / PULSE_MS) % 2 != 0)
+        return false;
+    return ((d->now_ms - c->at_ms) / PULSE_MS) % 2 == 0;
+}
+
+void panel_call_flash(struct display *d, SDL_Rect a)
+{
+    if (!panel_call_flashing(d))
         return;
     draw_round_frame(d->draw, call_box(d, a), display_px(d, 28), display_px(d, 14),
                      display_accent);
