@@ -134,6 +134,8 @@ struct kiosk {
     txt_font *fonts[3];          /* Arabic, Latin, symbols: for text fields */
     struct signature *signature; /* the strokes on the declaration screen */
 
+    char server[256]; /* base URL, for the QR code of a ticket not printed */
+
     struct idle idle;
     struct kiosk_worker *worker; /* NULL with --sample */
     bool quit;

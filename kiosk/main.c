@@ -336,6 +336,7 @@ int main(int argc, char **argv)
 
     struct kiosk k = {0};
     k.english = strcmp(lang, "en") == 0;
+    snprintf(k.server, sizeof k.server, "%s", server);
     k.arabic_digits = strcmp(cfg_get(conf, "kiosk", "digits", "arab"), "latn") != 0;
     long idle_s = cfg_get_int(conf, "kiosk", "idle_seconds", 60);
 

@@ -3,8 +3,10 @@
  * and what the printer is doing. Goes home by itself after a few seconds, unless
  * printing failed: then the ticket stays until touched, so it can be written down. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "kiosk.h"
+#include "util.h"
 #include "ui.h"
 #include "widget.h"
 
@@ -98,7 +100,12 @@ static void ticket_draw(struct kiosk *k)
     long lo = ticket_minutes(t->wait_min_s), hi = ticket_minutes(t->wait_max_s);
     if (hi < lo)
         hi = lo;
-    if (k->english)
+    if (lo == hi && k->english)
+        snprintf(buf, sizeof buf, "Expected wait: about %ld minute%s", lo,
+                 lo == 1 ? "" : "s");
+    else if (lo == hi)
+        snprintf(buf, sizeof buf, "الانتظار المتوقع: نحو %ld دقيقة", lo);
+    else if (k->english)
         snprintf(buf, sizeof buf, "Expected wait: %ld–%ld minutes", lo, hi);
     else
         snprintf(buf, sizeof buf, "الانتظار المتوقع: %ld–%ld دقيقة", lo, hi);
@@ -127,10 +134,18 @@ static void ticket_draw(struct kiosk *k)
     }
     if (p != NULL)
         ui_text(k, p, 44, true, L.print, TXT_ALIGN_CENTER, pc);
-    if (t->print == KIOSK_PRINT_FAILED)
+    if (t->print == KIOSK_PRINT_FAILED) {
         ui_text(k, ui_tr(k, t->print_error_ar, t->print_error_en), 36, false, L.note,
                 TXT_ALIGN_CENTER, ui_muted);
-    else
+        /* the QR code the paper would have carried, where there is room for it */
+        int top = L.note.y + L.note.h + ui_px(k, 10);
+        SDL_Rect qr = {L.note.x, top, L.note.w, L.done.r.y - ui_px(k, 20) - top};
+        if (t->token[0] != '\0' && k->server[0] != '\0' && qr.h >= ui_px(k, 240)) {
+            char *url = xasprintf("%s/api/tickets/status/%s", k->server, t->token);
+            qr_draw(k, url, qr);
+            free(url);
+        }
+    } else
         ui_text(k,
                 ui_tr(k, "انتظر حتى يظهر رقمك على الشاشة ويُنادى عليك",
                       "Wait until your number is shown and called"),

@@ -62,6 +62,9 @@ void keypad_draw(struct kiosk *k, const struct keyboard *kb, SDL_Rect area);
 enum keyboard_action keypad_tap(struct kiosk *k, struct keyboard *kb, SDL_Rect area,
                                 int x, int y, struct field *f, bool *refused);
 
+/* A QR code of @text, as large as fits in @r, centred. */
+void qr_draw(struct kiosk *k, const char *text, SDL_Rect r);
+
 /* The signature pad in @r showing @s. */
 void sigpad_draw(struct kiosk *k, const struct signature *s, SDL_Rect r);
 

@@ -196,9 +196,14 @@ static void worker_print(struct kiosk_worker *w, const struct kiosk_ticket *t)
             .wait_high = (int)((t->wait_max_s + 59) / 60),
             .english = t->service_en,
         };
+        char *qr = t->token[0]
+                       ? xasprintf("%s/api/tickets/status/%s", w->server, t->token)
+                       : NULL;
+        pt.qr_url = qr;
         if (pt.wait_high < pt.wait_low)
             pt.wait_high = pt.wait_low;
         e = prn_print_ticket(w->printer, &pt);
+        free(qr);
     }
     r->ok = e == PRN_OK;
     r->ticket.print = r->ok ? KIOSK_PRINT_DONE : KIOSK_PRINT_FAILED;
