@@ -65,16 +65,18 @@ int api_support_init(const char *codes,
                     *cause = xasprintf("[support] types: more than %d", API_SUPPORT_MAX);
                     return -1;
                 }
+                char code[FORM_SUPPORT_MAX + 1] = {0};
+                memcpy(code, p, len);
                 struct api_support_type *s = &support_list[n++];
                 memset(s, 0, sizeof *s);
-                memcpy(s->code, p, len);
-                const struct api_support_type *d = support_default(s->code);
-                const char *ar = name ? name(arg, s->code, true) : NULL;
-                const char *en = name ? name(arg, s->code, false) : NULL;
+                memcpy(s->code, code, sizeof s->code);
+                const struct api_support_type *d = support_default(code);
+                const char *ar = name ? name(arg, code, true) : NULL;
+                const char *en = name ? name(arg, code, false) : NULL;
                 snprintf(s->name_ar, sizeof s->name_ar, "%s",
-                         ar && *ar ? ar : d ? d->name_ar : s->code);
+                         ar && *ar ? ar : d ? d->name_ar : code);
                 snprintf(s->name_en, sizeof s->name_en, "%s",
-                         en && *en ? en : d ? d->name_en : s->code);
+                         en && *en ? en : d ? d->name_en : code);
             }
             p += len;
             p += strspn(p, ", ");

@@ -145,6 +145,7 @@ export class Server {
     return {
       get: (p) => this.req('GET', p, undefined, { Cookie: cookie }),
       post: (p, b = {}) => this.req('POST', p, b, { Cookie: cookie, 'X-CSRF-Token': csrf }),
+      put: (p, b = {}) => this.req('PUT', p, b, { Cookie: cookie, 'X-CSRF-Token': csrf }),
     };
   }
 }

@@ -23,7 +23,8 @@ let browser;
 let a4issued = 0; // issue time of A-004, which stays waiting
 
 // A small morning: tickets in every service, some served, a no-show, ratings,
-// applications (one a duplicate), counter 1 has just called A-003 (with its application).
+// applications (one a duplicate); D-001 (with its application) was transferred from
+// counter 4 to service A with a note, and counter 1 has just called it.
 async function seed() {
   const kiosk = srv.kiosk(srv.addDevice('kiosk-hall', 'kiosk'));
   srv.addDevice('display-hall', 'display');
@@ -31,10 +32,11 @@ async function seed() {
   const rec = await srv.staff('rec1');
   const nid = nationalId(1, '01234567');
   const tickets = [];
-  for (const s of ['A', 'B', 'C', 'A', 'D', 'A', 'C', 'B', 'A', 'E']) tickets.push((await kiosk.issue(s)).json);
-  await kiosk.apply(applicationForm(nid, { ticket_id: tickets[5].id, signature_png: signaturePng() }));
-  await kiosk.apply(applicationForm(nationalId(2, '11223344'), { name: 'خالد محمد سالم العتيبي', mobile: '0509876543', housing: 'owned', family_members: 7, income: 4100 }));
-  await kiosk.apply(applicationForm(nid, { name: 'نورة عبدالرحمن علي الزهراني' }));
+  // A second apart, so the transferred D-001 (it keeps its issue time) comes before A-003.
+  for (const s of ['A', 'B', 'C', 'A', 'D', 'A', 'C', 'B', 'A', 'E']) { tickets.push((await kiosk.issue(s)).json); srv.advance(1); }
+  await kiosk.apply(applicationForm(nid, { ticket_id: tickets[4].id, signature_png: signaturePng() }));
+  await kiosk.apply(applicationForm(nationalId(2, '11223344'), { name: 'خالد محمد سالم العتيبي', mobile: '0509876543', housing: 'owned', family_members: 7, income: 4100, support_type: 'rent' }));
+  await kiosk.apply(applicationForm(nid, { name: 'نورة عبدالرحمن علي الزهراني', support_type: 'medical' }));
   const steps = [[1, 'done', 240], [2, 'done', 120], [3, 'no-show', 0], [1, 'done', 420]];
   for (const [counter, end, dur] of steps) {
     srv.advance(300);
@@ -44,7 +46,18 @@ async function seed() {
     await rec.post(`/api/counters/${counter}/${end}`);
   }
   for (const [i, score] of [[0, 5], [1, 4], [3, 5]]) await srv.req('POST', '/api/ratings', { token: tickets[i].token, score });
-  srv.advance(200);
+  // A fictional association, as the admin would fill it in.
+  const assoc = await (await srv.staff('adm1')).put('/api/admin/association', {
+    name_ar: 'جمعية الوفاء الخيرية', name_en: 'Al-Wafa Charitable Society', phone: '0112345678',
+    address_ar: 'الرياض، حي الورود، شارع العطاء', address_en: 'Al-Wurud District, Al-Ata Street, Riyadh',
+    ticker_ar: 'أهلاً بكم. يُرجى الانتظار حتى يظهر رقم تذكرتكم على الشاشة ثم التوجه إلى الشباك.',
+    ticker_en: 'Welcome. Please wait until your ticket number is on the screen, then go to the counter.',
+  });
+  check(assoc.status === 200, 'the association details are stored (' + assoc.status + ')');
+  srv.advance(100);
+  await rec.post('/api/counters/4/next');
+  await rec.post('/api/counters/4/transfer', { service: 'A', note: 'تحتاج إلى مساعدة في تعبئة طلب الدعم' });
+  srv.advance(100);
   const cur = await rec.post('/api/counters/1/next');
   a4issued = Date.parse(tickets[8].issued_at) / 1000;
   return cur.json;
@@ -69,7 +82,8 @@ async function visit(page, name, lang, prepare) {
 async function main() {
   for (const [u, r] of [['rec1', 'reception'], ['res1', 'researcher'], ['mgr1', 'manager'], ['adm1', 'admin']]) srv.addUser(u, r);
   const current = await seed();
-  check(current && current.label === 'A-003' && current.application_id, 'counter 1 has called A-003 with its application');
+  check(current && current.label === 'D-001' && current.service === 'A' && current.application_id && current.note,
+    'counter 1 has called the transferred D-001 with its application and note');
   fs.mkdirSync(OUT, { recursive: true });
   browser = await launch();
 
@@ -80,6 +94,7 @@ async function main() {
     await visit(p, 'counters', lang, () => p.waitForSelector('a.counter-card'));
     await p.goto(srv.url + '/#/counter/1');
     await visit(p, 'counter', lang, () => p.waitForSelector('section.app'));
+    check((await p.textContent('#cur-note')) === 'تحتاج إلى مساعدة في تعبئة طلب الدعم', `counter (${lang}): the transfer note is shown`);
     await p.context().close();
 
     const r = await newPage(browser, srv, lang);
