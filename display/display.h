@@ -100,6 +100,10 @@ int display_fit2(struct display *d, const char *t1, struct draw_style *st1,
 /* Draws @utf8 centred horizontally in @area, top at @y; returns its height. */
 int display_text_centred(struct display *d, const char *utf8, struct draw_style *st,
                          SDL_Rect area, int y, SDL_Color c);
+/* The rows @utf8 in @st has ink on, from the top of its box: [*@top, *@bottom).
+ * False if it has no ink. */
+bool display_text_ink(struct display *d, const char *utf8, const struct draw_style *st,
+                      int *top, int *bottom);
 /* Width of @utf8 laid out in @st, 0 if it cannot be laid out. */
 int display_text_width(struct display *d, const char *utf8, const struct draw_style *st);
 /* Height of the laid-out box (line height, not ink), 0 if it cannot be laid out. */

@@ -30,7 +30,9 @@ static void place(struct display *d, SDL_Rect *header, SDL_Rect *call, SDL_Rect 
             *recent = rect(0, hh, w - cw, mid);
         }
     } else {
-        int hh = h * 11 / 100, ch = h * 37 / 100, rh = h * 27 / 100, wh = h * 19 / 100;
+        /* The call takes over half the height: its label is stacked on two lines
+         * (panel-call.c), the recent calls show as many as fit. */
+        int hh = h * 9 / 100, ch = h * 60 / 100, rh = h * 13 / 100, wh = h * 12 / 100;
         *header = rect(0, 0, w, hh);
         *call = rect(0, hh, w, ch);
         *recent = rect(0, hh + ch, w, rh);

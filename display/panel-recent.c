@@ -1,5 +1,5 @@
-/* panel-recent — the six calls before the newest one, newest at the top: label on
- * the reading-start side, counter on the other. */
+/* panel-recent — the calls before the newest one (six, or as many as fit), newest
+ * at the top: label on the reading-start side, counter on the other. */
 #include <stdlib.h>
 
 #include "display.h"
@@ -20,7 +20,16 @@ static void recent_draw(struct display *d, SDL_Rect a)
     int y = box.y + display_px(d, 16);
     y += display_text_centred(d, title, &head, box, y, display_dim);
 
-    int rows = BOARD_RECENT, row_h = (box.y + box.h - y - display_px(d, 12)) / rows;
+    /* As many rows as fit at a readable height (portrait has room for fewer). */
+    int space = box.y + box.h - y - display_px(d, 12);
+    int rows = space / display_px(d, 48);
+    if (rows > BOARD_RECENT)
+        rows = BOARD_RECENT;
+    if (rows < 1)
+        rows = 1;
+    if (n > (size_t)rows)
+        n = (size_t)rows;
+    int row_h = space / rows;
     struct draw_style lab = {.px = row_h * 62 / 100, .bold = true, .dir = TXT_DIR_LTR};
     struct draw_style ctr = {.px = row_h * 40 / 100,
                              .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};

@@ -60,6 +60,27 @@ int display_text_height(struct display *d, const char *utf8, const struct draw_s
     return h;
 }
 
+bool display_text_ink(struct display *d, const char *utf8, const struct draw_style *st,
+                      int *top, int *bottom)
+{
+    const txt_layout *lo = draw_text_layout(d->draw, utf8, st);
+    size_t n = 0;
+    const txt_glyph *g = lo ? txt_layout_get_glyphs(lo, &n) : NULL;
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        const txt_glyph_image *img = txt_font_glyph_image(g[i].font, st->px, g[i].index);
+        if (img == NULL || img->height == 0)
+            continue;
+        int t = g[i].y - g[i].y_offset - img->top, b = t + img->height;
+        if (!any || t < *top)
+            *top = t;
+        if (!any || b > *bottom)
+            *bottom = b;
+        any = true;
+    }
+    return any;
+}
+
 int display_text_centred(struct display *d, const char *utf8, struct draw_style *st,
                          SDL_Rect area, int y, SDL_Color c)
 {
