@@ -75,7 +75,7 @@ export async function render(view, arg) {
           h('dt', null, t('waited')), h('dd', null, clockEl),
           h('dt', null, t('recalls')), h('dd', null, String(cur.recalls)),
           // What the previous counter wrote when transferring (staff only).
-          ...(cur.note ? [h('dt', null, t('transfer_note')), h('dd', { id: 'cur-note', class: 'note' }, cur.note)] : []))));
+          ...(cur.note ? [h('dt', null, t('transfer_note')), h('dd', { id: 'cur-note', class: 'note' }, h('bdi', null, cur.note))] : []))));
     }
     const st = cur ? cur.state : '';
     bNext.disabled = !!cur;
