@@ -384,16 +384,13 @@ struct kiosk_worker *worker_start(const struct worker_config *cfg, char **cause)
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->wake, NULL);
     worker_event_type();
-    if (cfg->outbox != NULL && (w->outbox = outbox_open(cfg->outbox, cause)) == NULL) {
-        free(w->server);
-        free(w->token);
-        free(w->printer_dev);
-        free(w->fonts_dir);
-        free(w);
-        return NULL;
-    }
-    if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+    bool ok =
+        cfg->outbox == NULL || (w->outbox = outbox_open(cfg->outbox, cause)) != NULL;
+    if (ok && pthread_create(&w->thread, NULL, worker_main, w) != 0) {
         *cause = xstrdup("cannot start the network thread");
+        ok = false;
+    }
+    if (!ok) {
         outbox_close(w->outbox);
         pthread_mutex_destroy(&w->lock);
         pthread_cond_destroy(&w->wake);
