@@ -34,6 +34,14 @@ void panel_call_flash(struct display *d, SDL_Rect a)
                      display_accent);
 }
 
+/* A shrunk label's size, rounded down to a multiple of 8 px: labels of slightly
+ * different widths then share one size, and so the glyphs already in the atlas,
+ * instead of rasterising (and crowding the atlas with) a new set each call. */
+static int label_px(int px)
+{
+    return px > 16 ? px / 8 * 8 : px;
+}
+
 /* Portrait: one line «A-017» across 1080 pixels would be a seventh of the
  * screen's height, too small to read across a hall. The prefix goes over the
  * number instead («A», then «017»), each line as wide as the panel allows, so
@@ -64,7 +72,7 @@ static void call_draw_stacked(struct display *d, const struct board_call *c, SDL
         int w1 = display_text_width(d, prefix, &big), w2 = display_text_width(d, number, &big);
         int w = w1 > w2 ? w1 : w2;
         if (w > maxw && w > 0)
-            big.px = big.px * maxw / w;
+            big.px = label_px(big.px * maxw / w);
         if (!display_text_ink(d, prefix, &big, &pt, &pb) ||
             !display_text_ink(d, number, &big, &nt, &nb))
             break;
@@ -72,7 +80,7 @@ static void call_draw_stacked(struct display *d, const struct board_call *c, SDL
         block = (pb - pt) + gap + (nb - nt) + 2 * gap + (sb - st);
         if (block <= avail * 99 / 100)
             break;
-        big.px = big.px * (avail * 99 / 100) / block;
+        big.px = label_px(big.px * (avail * 99 / 100) / block);
     }
     int top = y + (avail - block) / 2;
     display_text_centred(d, prefix, &big, box, top - pt, display_label);
@@ -117,7 +125,7 @@ static void call_draw(struct display *d, SDL_Rect a)
     struct draw_style big = {.px = d->h * 33 / 100, .bold = true, .dir = TXT_DIR_LTR};
     int lw = display_text_width(d, c->label, &big), maxw = box.w * 92 / 100;
     if (lw > maxw)
-        big.px = big.px * maxw / lw;
+        big.px = label_px(big.px * maxw / lw);
     struct draw_style sub = {.px = display_px(d, 76),
                              .bold = true,
                              .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};
