@@ -2,11 +2,56 @@
  * public status page behind a ticket's QR code, and restoring a no-show. */
 #include "api.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "sse.h"
 
 #define API_IDEM_MAX 128
+
+/* A deferred issue: its request, result and batch job live until the reply. */
+struct api_issue {
+    struct store_issue req;
+    struct store_ticket_view v;
+    struct api_batch_job job;
+    struct http_req *r;
+};
+
+static void api_tickets_reply(struct http_req *r, enum store_err e,
+                              const struct store_ticket_view *v)
+{
+    if (e == STORE_ERR_INVALID) {
+        http_reply_error(r, 400, "unknown_service", "الخدمة غير موجودة أو غير متاحة",
+                         "Unknown or inactive service", "service");
+        return;
+    }
+    if (!api_store_ok(r, e))
+        return;
+    json_t *o = api_ticket_view_json(v, true);
+    json_object_set_new(o, "replayed", json_boolean(v->replayed));
+    http_reply_json(r, v->replayed ? 200 : 201, o);
+}
+
+static void api_tickets_wake(void *arg)
+{
+    struct api_issue *is = arg;
+
+    is->r->wake(is->r);
+}
+
+static void api_tickets_start(struct http_req *r, void *arg)
+{
+    (void)r;
+    api_batch_submit(&((struct api_issue *)arg)->job);
+}
+
+static void api_tickets_finish(struct http_req *r, void *arg)
+{
+    struct api_issue *is = arg;
+
+    api_tickets_reply(r, is->job.err, &is->v);
+    free(is);
+}
 
 void api_tickets_issue(struct http_req *r)
 {
@@ -35,17 +80,20 @@ void api_tickets_issue(struct http_req *r)
     req.idem_key = idem;
     req.device_id = r->who.kind == AUTH_DEVICE ? r->who.id : 0;
     req.application_id = json_get_int(r->json, "application_id", 0);
-    enum store_err e = api_batch_issue(&req, &v);
-    if (e == STORE_ERR_INVALID) {
-        http_reply_error(r, 400, "unknown_service", "الخدمة غير موجودة أو غير متاحة",
-                         "Unknown or inactive service", "service");
+    if (r->wake != NULL) {
+        /* The strings in req stay valid: r->json and the headers live until the
+         * request is answered. */
+        struct api_issue *is = xcalloc(1, sizeof *is);
+        is->req = req;
+        is->r = r;
+        is->job.req = &is->req;
+        is->job.out = &is->v;
+        is->job.done = api_tickets_wake;
+        is->job.arg = is;
+        http_defer(r, api_tickets_start, api_tickets_finish, is);
         return;
     }
-    if (!api_store_ok(r, e))
-        return;
-    json_t *o = api_ticket_view_json(&v, true);
-    json_object_set_new(o, "replayed", json_boolean(v.replayed));
-    http_reply_json(r, v.replayed ? 200 : 201, o);
+    api_tickets_reply(r, api_batch_issue(&req, &v), &v);
 }
 
 void api_tickets_list(struct http_req *r)

@@ -60,6 +60,17 @@ int api_support_init(const char *codes,
 /* Group commit of ticket issues (api-tickets-batch.c). Starts the writer thread. */
 void api_batch_start(void);
 void api_batch_stop(void);
+/* One queued issue; @done(@arg) runs on the writer thread once its batch committed
+ * (or failed), with @err and *@out set; after it the job may be freed. */
+struct api_batch_job {
+    const struct store_issue *req;
+    struct store_ticket_view *out;
+    enum store_err err;
+    void (*done)(void *arg);
+    void *arg;
+    struct api_batch_job *next;
+};
+void api_batch_submit(struct api_batch_job *job);
 /* Queues @req, waits until its batch committed (or failed) and returns its result. */
 enum store_err api_batch_issue(const struct store_issue *req,
                                struct store_ticket_view *out);

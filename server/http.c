@@ -2,9 +2,11 @@
  * cap, hands the request to http_dispatch, turns the reply into a response, logs one
  * line and counts it for /metrics.
  *
- * One thread per connection: a handler may block (waiting for its ticket's group
- * commit, or an SSE client waiting for the next event) without stalling anyone
- * else, and keep-alive clients such as kiosks and wrk keep their thread. */
+ * A small epoll thread pool (HTTP_THREADS) serves every connection. Nothing waits
+ * on a pool thread: a ticket issue suspends its connection until its group commit
+ * resumes it (http_defer), and an SSE client with nothing to send suspends until
+ * sse_notify or its heartbeat resumes it. One thread per connection spent most of
+ * the server's time switching between threads (two or three switches a request). */
 #include "http.h"
 
 #include <arpa/inet.h>
@@ -13,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <pthread.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <microhttpd.h>
 
@@ -21,13 +25,25 @@
 #include "metrics.h"
 #include "sse.h"
 
+#define HTTP_THREADS 2
+
 struct http_conn {
     struct buf body;
     bool too_big;
+    bool deferred; /* suspended, waiting for r.wake */
     struct timespec start;
+    struct http_req r;
+    char peer[INET6_ADDRSTRLEN + 1];
 };
 
 static struct MHD_Daemon *http_daemon;
+static pthread_mutex_t http_defer_lock = PTHREAD_MUTEX_INITIALIZER;
+static int http_deferred; /* suspended connections waiting for a wake */
+
+static void http_wake(struct http_req *r)
+{
+    MHD_resume_connection(r->wake_ctx);
+}
 
 static const char *http_mhd_lookup(void *ctx, int kind, const char *key)
 {
@@ -66,6 +82,7 @@ static enum MHD_Result http_queue(struct MHD_Connection *c, struct http_req *r)
     enum MHD_Result ret;
 
     if (r->stream != NULL) {
+        sse_client_attach(r->stream, c);
         resp = MHD_create_response_from_callback(
             MHD_SIZE_UNKNOWN, 16 * 1024, sse_client_read, r->stream, sse_client_free);
         r->stream = NULL; /* libmicrohttpd frees it now */
@@ -100,8 +117,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
                                    void **con_cls)
 {
     struct http_conn *hc = *con_cls;
-    struct http_req r;
-    char peer[INET6_ADDRSTRLEN + 1];
+    struct http_req *r;
     enum MHD_Result ret;
 
     (void)cls;
@@ -116,6 +132,17 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
             hc->too_big = true;
         return MHD_YES;
     }
+    r = &hc->r;
+    if (hc->deferred) {
+        /* Resumed: the work it waited for is done. */
+        hc->deferred = false;
+        pthread_mutex_lock(&http_defer_lock);
+        http_deferred--;
+        pthread_mutex_unlock(&http_defer_lock);
+        r->defer_finish(r, r->defer_arg);
+        r->defer_finish = NULL;
+        goto answer;
+    }
     if (*upload_size > 0) {
         if (!hc->too_big && hc->body.len + *upload_size <= HTTP_BODY_MAX)
             buf_append(&hc->body, upload_data, *upload_size);
@@ -125,29 +152,44 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
         return MHD_YES;
     }
 
-    memset(&r, 0, sizeof r);
-    r.method = method;
-    r.path = url;
-    r.body = hc->body.data;
-    r.body_len = hc->body.len;
-    r.lookup = http_mhd_lookup;
-    r.lookup_ctx = c;
-    http_peer(c, peer, sizeof peer);
-    r.peer = peer;
+    memset(r, 0, sizeof *r);
+    r->method = method;
+    r->path = url;
+    r->body = hc->body.data;
+    r->body_len = hc->body.len;
+    r->lookup = http_mhd_lookup;
+    r->lookup_ctx = c;
+    r->wake = http_wake;
+    r->wake_ctx = c;
+    http_peer(c, hc->peer, sizeof hc->peer);
+    r->peer = hc->peer;
     if (hc->too_big)
-        http_reply_error(&r, 413, "too_large", "حجم الطلب أكبر من المسموح",
+        http_reply_error(r, 413, "too_large", "حجم الطلب أكبر من المسموح",
                          "The request body is too large", NULL);
     else
-        http_dispatch(&r);
+        http_dispatch(r);
+    if (r->defer_start != NULL) {
+        /* Suspended before the work is handed off, so its wake cannot come first. */
+        hc->deferred = true;
+        pthread_mutex_lock(&http_defer_lock);
+        http_deferred++;
+        pthread_mutex_unlock(&http_defer_lock);
+        MHD_suspend_connection(c);
+        r->defer_start(r, r->defer_arg);
+        r->defer_start = NULL;
+        return MHD_YES;
+    }
+answer:;
     /* Logged and counted by route pattern; static files as one name, the rest "-". */
-    const char *pattern = r.route != NULL   ? r.route->pattern
-                          : r.status == 200 ? "static"
-                                            : "-";
+    const char *pattern = r->route != NULL   ? r->route->pattern
+                          : r->status == 200 ? "static"
+                                             : "-";
     double ms = http_ms_since(&hc->start);
-    metrics_count(pattern, r.status, ms);
-    log_request(method, pattern, r.status, ms);
-    ret = http_queue(c, &r);
-    http_req_clear(&r);
+    metrics_count(pattern, r->status, ms);
+    log_request(method, pattern, r->status, ms);
+    ret = http_queue(c, r);
+    http_req_clear(r);
+    memset(r, 0, sizeof *r);
     return ret;
 }
 
@@ -161,6 +203,7 @@ static void http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)toe;
     if (hc == NULL)
         return;
+    http_req_clear(&hc->r);
     buf_free(&hc->body);
     free(hc);
     *con_cls = NULL;
@@ -216,14 +259,15 @@ int http_start(const char *listen_addr, const char *web_root, char **cause)
         *cause = xasprintf("bad listen address: %s", listen_addr);
         return -1;
     }
-    flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-            MHD_USE_POLL | (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
+    flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+            (ss.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
     http_static_set_root(web_root);
     http_daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, http_access, NULL, MHD_OPTION_SOCK_ADDR,
         (struct sockaddr *)&ss, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)4000, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)120, MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512 * 1024),
+        (unsigned)120, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)HTTP_THREADS,
+        MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL, MHD_OPTION_END);
     if (http_daemon == NULL) {
         *cause = xasprintf("cannot listen on %s", listen_addr);
@@ -236,7 +280,18 @@ void http_stop(void)
 {
     if (http_daemon == NULL)
         return;
+    /* No connection may stay suspended when the daemon stops: SSE clients are
+     * resumed by sse_shutdown, ticket issues by their batch (a few ms). */
     sse_shutdown();
+    for (int i = 0; i < 500; i++) {
+        pthread_mutex_lock(&http_defer_lock);
+        int n = http_deferred;
+        pthread_mutex_unlock(&http_defer_lock);
+        if (n == 0)
+            break;
+        usleep(10 * 1000);
+    }
+    usleep(20 * 1000); /* let the pool take the resumed connections back */
     MHD_stop_daemon(http_daemon);
     http_daemon = NULL;
     http_static_set_root(NULL);

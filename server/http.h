@@ -44,7 +44,28 @@ struct http_req {
     char *set_cookie;          /* owned */
     char *content_disposition; /* owned */
     struct sse_client *stream; /* owned; a text/event-stream reply when set */
+
+    /* A deferred reply (http_defer). @wake is set by a caller that can suspend the
+     * connection (http.c); without it handlers answer before returning. */
+    void (*wake)(struct http_req *r);
+    void *wake_ctx;
+    void (*defer_start)(struct http_req *r, void *arg);
+    void (*defer_finish)(struct http_req *r, void *arg);
+    void *defer_arg;
 };
+
+/* For a handler whose reply waits on another thread (r->wake set): the caller
+ * suspends the connection, then runs @start(@r, @arg), which hands the work off;
+ * whoever finishes it calls r->wake(r) (once); back on a server thread the caller
+ * runs @finish(@r, @arg), which fills the reply and frees @arg. No thread waits. */
+static inline void http_defer(struct http_req *r,
+                              void (*start)(struct http_req *, void *),
+                              void (*finish)(struct http_req *, void *), void *arg)
+{
+    r->defer_start = start;
+    r->defer_finish = finish;
+    r->defer_arg = arg;
+}
 
 /* Routes and runs @r; always leaves a reply in it. */
 void http_dispatch(struct http_req *r);

@@ -5,7 +5,12 @@
  * Each client is a cursor (the last seq it sent); its reader copies the frames after
  * its cursor out of the ring. A client further behind than the ring holds, or one
  * reconnecting with an old Last-Event-ID, reads the gap from the store instead, so
- * replay is exact however long it was away. */
+ * replay is exact however long it was away.
+ *
+ * A client attached to a libmicrohttpd connection never blocks a server thread:
+ * with nothing to send it suspends its connection and joins the waiting list;
+ * sse_notify resumes the whole list at once, and a ticker thread resumes those
+ * whose heartbeat is due. Unattached (tests), the reader blocks on a condition. */
 #include "sse.h"
 
 #include <pthread.h>
@@ -13,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sys/socket.h>
 
@@ -31,6 +37,9 @@ struct sse_client {
     struct buf out;  /* frames not yet copied to libmicrohttpd */
     size_t off;      /* bytes of @out already copied */
     time_t last_out; /* for the heartbeat */
+    void *conn;      /* struct MHD_Connection, when attached */
+    bool waiting;    /* suspended, on sse_waiting */
+    struct sse_client *wnext;
 };
 
 static pthread_mutex_t sse_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -43,6 +52,55 @@ static sse_fetch_fn sse_fetch;
 static bool sse_stopping;
 static int sse_heartbeat = SSE_HEARTBEAT;
 static int sse_clients;
+static struct sse_client *sse_waiting; /* suspended clients; under sse_lock */
+static pthread_once_t sse_ticker_once = PTHREAD_ONCE_INIT;
+
+/* Resumes the waiting clients (all, or those whose heartbeat is due); lock held. */
+static void sse_resume_locked(bool all)
+{
+    time_t now = time(NULL);
+
+    for (struct sse_client **pp = &sse_waiting; *pp != NULL;) {
+        struct sse_client *c = *pp;
+        if (all || now - c->last_out >= sse_heartbeat) {
+            *pp = c->wnext;
+            c->waiting = false;
+            c->wnext = NULL;
+            MHD_resume_connection(c->conn);
+        } else {
+            pp = &c->wnext;
+        }
+    }
+}
+
+static void *sse_ticker(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        sleep(1);
+        pthread_mutex_lock(&sse_lock);
+        bool stop = sse_stopping;
+        if (!stop)
+            sse_resume_locked(false);
+        pthread_mutex_unlock(&sse_lock);
+        if (stop)
+            return NULL;
+    }
+}
+
+static void sse_ticker_start(void)
+{
+    pthread_t t;
+
+    if (pthread_create(&t, NULL, sse_ticker, NULL) == 0)
+        pthread_detach(t);
+}
+
+void sse_client_attach(struct sse_client *c, void *conn)
+{
+    pthread_once(&sse_ticker_once, sse_ticker_start);
+    c->conn = conn;
+}
 
 void sse_init(int64_t last_seq, sse_fetch_fn fetch)
 {
@@ -67,6 +125,7 @@ void sse_shutdown(void)
     pthread_mutex_lock(&sse_lock);
     sse_stopping = true;
     pthread_cond_broadcast(&sse_cond);
+    sse_resume_locked(true);
     pthread_mutex_unlock(&sse_lock);
 }
 
@@ -109,6 +168,7 @@ void sse_notify(void)
             pthread_mutex_lock(&sse_lock);
             sse_ring_add(b.data, b.len);
             pthread_cond_broadcast(&sse_cond);
+            sse_resume_locked(true);
             pthread_mutex_unlock(&sse_lock);
         }
     } while (last > after && (after = last, true));
@@ -138,6 +198,12 @@ void sse_client_free(void *client)
         return;
     pthread_mutex_lock(&sse_lock);
     sse_clients--;
+    for (struct sse_client **pp = &sse_waiting; c->waiting && *pp != NULL;
+         pp = &(*pp)->wnext)
+        if (*pp == c) {
+            *pp = c->wnext;
+            break;
+        }
     pthread_mutex_unlock(&sse_lock);
     buf_free(&c->out);
     free(c);
@@ -205,6 +271,19 @@ ssize_t sse_client_read(void *client, uint64_t pos, char *out, size_t max)
         }
         if (c->out.len > 0)
             break;
+        if (c->conn != NULL) {
+            if (time(NULL) - c->last_out >= sse_heartbeat) {
+                buf_puts(&c->out, ": heartbeat\n\n");
+                break;
+            }
+            /* Under the lock: an event now resumes it, none can slip in between. */
+            c->waiting = true;
+            c->wnext = sse_waiting;
+            sse_waiting = c;
+            MHD_suspend_connection(c->conn);
+            pthread_mutex_unlock(&sse_lock);
+            return 0;
+        }
         if (pthread_cond_timedwait(&sse_cond, &sse_lock, &deadline) != 0) {
             buf_puts(&c->out, ": heartbeat\n\n");
             break;

@@ -33,7 +33,11 @@ void sse_notify(void);
  * sse_client_free, or hands it to libmicrohttpd which does. */
 struct sse_client *sse_client_new(int64_t last_id);
 void sse_client_free(void *client);
-/* libmicrohttpd content reader: blocks until there is something to send. */
+/* Ties @client to its libmicrohttpd connection (struct MHD_Connection *): from then
+ * on its reader suspends the connection instead of blocking. */
+void sse_client_attach(struct sse_client *client, void *conn);
+/* libmicrohttpd content reader: blocks until there is something to send, or when
+ * attached suspends its connection and returns 0. */
 ssize_t sse_client_read(void *client, uint64_t pos, char *out, size_t max);
 
 /* Connected clients, for /metrics. */
