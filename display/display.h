@@ -25,7 +25,12 @@ struct display {
     bool english;  /* language = en: English first, left-to-right layout */
     txt_digits digits;
     const char *tz;                         /* borrowed from the config */
-    const char *name_ar, *name_en, *ticker; /* borrowed from the config */
+    /* From the server (GET /api/info, association.updated), else the config's:
+     * association.c owns them. @assoc_generation is bumped when they change. */
+    const char *name_ar, *name_en, *ticker;
+    char *own_name_ar, *own_name_en, *own_ticker;
+    const char *cfg_name_ar, *cfg_name_en, *cfg_ticker; /* borrowed from the config */
+    unsigned assoc_generation;
     SDL_Texture *logo;                      /* the association's logo, or NULL */
 
     bool online;         /* the event stream is connected */
@@ -41,7 +46,7 @@ struct display {
      * of a 60 Hz budget, a copy does not. */
     SDL_Texture *still;
     int still_w, still_h;
-    unsigned still_generation, still_services_generation;
+    unsigned still_generation, still_services_generation, still_assoc_generation;
     long long still_minute;
     bool still_online, still_valid;
     /* Partial presents (software renderer on the window's own surface, which keeps
@@ -55,6 +60,7 @@ struct display {
     /* panel-ticker.c's strip: the text once, scrolled by copying. */
     SDL_Texture *ticker_strip;
     int ticker_strip_w, ticker_strip_h, ticker_strip_px;
+    unsigned ticker_strip_generation; /* assoc_generation it was drawn for */
 };
 
 /* A screen region that draws itself. */
@@ -109,11 +115,20 @@ int display_text_width(struct display *d, const char *utf8, const struct draw_st
 /* Height of the laid-out box (line height, not ink), 0 if it cannot be laid out. */
 int display_text_height(struct display *d, const char *utf8, const struct draw_style *st);
 
+/* association.c: sets the name and ticker from @json (a GET /api/info reply or an
+ * association.updated event); a missing or empty field falls back to the config's
+ * value. Returns 1 if what is shown changed (and bumps assoc_generation), 0 if not,
+ * -1 if @json is not an object. */
+int display_association_apply(struct display *d, const char *json);
+/* Frees what display_association_apply kept. */
+void display_association_free(struct display *d);
+
 /* User events from the workers (feed.c). data1 carries a heap struct feed_msg. */
 enum display_event_code {
     DISPLAY_EV_SSE = 1,  /* an event from the stream */
     DISPLAY_EV_STATE,    /* stream connected (code 1) or not */
     DISPLAY_EV_SERVICES, /* a GET /api/services reply body */
+    DISPLAY_EV_INFO,     /* a GET /api/info reply body */
 };
 
 #endif

@@ -18,13 +18,13 @@
 struct feed {
     Uint32 ev_type;
     net_stream *stream;
-    char *services_url, *token;
+    char *services_url, *info_url, *token;
 
     pthread_t thread;
     bool started;
     pthread_mutex_t lock;
     pthread_cond_t cond;
-    bool want, stop;
+    bool want, want_info, stop;
 };
 
 long long feed_now_ms(void)
@@ -79,31 +79,43 @@ static void on_state(enum net_stream_state st, const char *cause, void *arg)
         post(f, DISPLAY_EV_STATE, st == NET_STREAM_CONNECTED, NULL);
 }
 
+/* GETs @url and posts its 200 body as a @code user event; false if it failed. */
+static bool fetch(struct feed *f, const char *url, int code)
+{
+    struct net_request req = {.url = url, .token = f->token, .timeout_ms = 5000};
+    struct net_reply reply;
+    char *cause = NULL;
+    bool ok = net_request(&req, &reply, &cause) == 0 && reply.status == 200;
+    if (ok) {
+        struct feed_msg *m = xcalloc(1, sizeof *m);
+        m->recv_ms = feed_clock_ms();
+        m->data = reply.body; /* handed over */
+        reply.body = NULL;
+        post(f, code, 0, m);
+    }
+    net_reply_free(&reply);
+    free(cause); /* fetched again on the next event or connection */
+    return ok;
+}
+
 static void *services_worker(void *arg)
 {
     struct feed *f = arg;
     pthread_mutex_lock(&f->lock);
     for (;;) {
-        while (!f->want && !f->stop)
+        while (!f->want && !f->want_info && !f->stop)
             pthread_cond_wait(&f->cond, &f->lock);
         if (f->stop)
             break;
-        f->want = false;
+        bool counts = f->want, info = f->want_info;
+        f->want = f->want_info = false;
         pthread_mutex_unlock(&f->lock);
-
-        struct net_request req = {
-            .url = f->services_url, .token = f->token, .timeout_ms = 5000};
-        struct net_reply reply;
-        char *cause = NULL;
-        if (net_request(&req, &reply, &cause) == 0 && reply.status == 200) {
-            struct feed_msg *m = xcalloc(1, sizeof *m);
-            m->recv_ms = feed_clock_ms();
-            m->data = reply.body; /* handed over */
-            reply.body = NULL;
-            post(f, DISPLAY_EV_SERVICES, 0, m);
-        }
-        net_reply_free(&reply);
-        free(cause); /* counts are refreshed again on the next event */
+        if (counts)
+            fetch(f, f->services_url, DISPLAY_EV_SERVICES);
+        /* The association's name and ticker: asked on each connection (a failed
+         * fetch is tried again at the next one); edits then arrive as events. */
+        if (info)
+            fetch(f, f->info_url, DISPLAY_EV_INFO);
         pthread_mutex_lock(&f->lock);
     }
     pthread_mutex_unlock(&f->lock);
@@ -119,11 +131,12 @@ struct feed *feed_start(const struct feed_config *cfg, Uint32 ev_type, char **ca
     char *events_url = xasprintf("%.*s/api/events", (int)n, cfg->server);
     char *last = cfg->last_seq > 0 ? xasprintf("%lld", (long long)cfg->last_seq) : NULL;
     f->services_url = xasprintf("%.*s/api/services", (int)n, cfg->server);
+    f->info_url = xasprintf("%.*s/api/info", (int)n, cfg->server);
     f->token = cfg->token && *cfg->token ? xstrdup(cfg->token) : NULL;
     f->ev_type = ev_type;
     pthread_mutex_init(&f->lock, NULL);
     pthread_cond_init(&f->cond, NULL);
-    f->want = true; /* the first counts, at once */
+    f->want = f->want_info = true; /* the first counts and details, at once */
 
     struct net_stream_config sc = {.url = events_url,
                                    .token = f->token,
@@ -154,6 +167,16 @@ void feed_refresh_services(struct feed *f)
     pthread_mutex_unlock(&f->lock);
 }
 
+void feed_refresh_info(struct feed *f)
+{
+    if (f == NULL)
+        return;
+    pthread_mutex_lock(&f->lock);
+    f->want_info = true;
+    pthread_cond_signal(&f->cond);
+    pthread_mutex_unlock(&f->lock);
+}
+
 void feed_stop(struct feed *f)
 {
     if (f == NULL)
@@ -169,6 +192,7 @@ void feed_stop(struct feed *f)
     pthread_cond_destroy(&f->cond);
     pthread_mutex_destroy(&f->lock);
     free(f->services_url);
+    free(f->info_url);
     free(f->token);
     free(f);
 }

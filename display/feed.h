@@ -1,5 +1,5 @@
 /* feed — the display's network side: the SSE stream worker (common/net) and a worker
- * that fetches service waiting counts, both posting SDL user events to the UI
+ * that fetches service waiting counts and the association's details, both posting SDL user events to the UI
  * thread so the UI never waits on the network; and the state file, which is the
  * same SSE text the server sends, read back on start to restore the board. */
 #ifndef DAWR_FEED_H
@@ -31,6 +31,8 @@ struct feed;
 struct feed *feed_start(const struct feed_config *cfg, Uint32 ev_type, char **cause);
 /* Asks for fresh waiting counts (coalesced: several requests, one fetch). */
 void feed_refresh_services(struct feed *f);
+/* Asks for GET /api/info again (the association's name and ticker). */
+void feed_refresh_info(struct feed *f);
 void feed_stop(struct feed *f); /* NULL is fine */
 
 /* Monotonic milliseconds: whole, for animation; fractional, for latency figures. */

@@ -88,7 +88,8 @@ bool layout_draw(struct display *d)
      * call and the recent calls, a services reply the waiting counts, the minute
      * and the connection the header. */
     bool head = all || d->still_minute != (long long)d->now / 60 ||
-                d->still_online != d->online;
+                d->still_online != d->online ||
+                d->still_assoc_generation != d->assoc_generation;
     bool calls = all || d->still_generation != d->generation;
     bool counts = all || d->still_services_generation != d->services_generation;
     if (all) {
@@ -110,6 +111,7 @@ bool layout_draw(struct display *d)
     d->still_services_generation = d->services_generation;
     d->still_minute = (long long)d->now / 60;
     d->still_online = d->online;
+    d->still_assoc_generation = d->assoc_generation;
     d->still_valid = cached;
 
     d->ndamage = 0;

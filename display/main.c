@@ -226,6 +226,20 @@ static const char *asset(const char *rel, char *buf, size_t n)
     return buf;
 }
 
+/* Applies the association's details from the server; the log line (the ticker's
+ * length, not its text) lets a test know the next frame has them. */
+static void association(struct display *d, const char *json, const char *from)
+{
+    int rc = display_association_apply(d, json);
+    if (rc < 0)
+        LOG("association %s is not the expected JSON", from);
+    else if (rc > 0)
+        d->ticker_t0 = feed_now_ms(); /* the new text starts where it is read first */
+    if (rc > 0)
+        LOG("association applied from %s at %lld (ticker %zu bytes)", from, wall_ms(),
+            strlen(d->ticker));
+}
+
 /* Turns one worker message into board changes. Sets *@queued when a call was queued
  * (the next frame is then drawn at once, not at the next tick) and bumps the
  * display's generation when what is shown changed. */
@@ -240,8 +254,12 @@ static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
         if (up != d->online)
             LOG("stream %s at %lld", up ? "connected" : "disconnected", wall_ms());
         d->online = up;
-        if (up)
+        if (up) {
             feed_refresh_services(feed);
+            feed_refresh_info(feed);
+        }
+    } else if (code == DISPLAY_EV_INFO) {
+        association(d, m->data, "info");
     } else if (code == DISPLAY_EV_SERVICES) {
         int rc = board_set_services(d->board, m->data);
         if (rc < 0)
@@ -249,6 +267,8 @@ static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
         else if (rc > 0)
             d->services_generation++;
     } else if (code == DISPLAY_EV_SSE) {
+        if (strcmp(m->type, "association.updated") == 0)
+            association(d, m->data, "event");
         enum board_change ch = board_apply(d->board, m->seq, m->type, m->data, false);
         if (ch != BOARD_IGNORED)
             feed_record(state, m->seq, m->type, m->data);
@@ -296,9 +316,9 @@ static int run(struct options *o)
     d.english = english;
     d.digits = strcmp(digits, "latn") == 0 ? TXT_DIGITS_LATN : TXT_DIGITS_ARAB;
     d.tz = cfg_get(cf, "association", "timezone", NULL);
-    d.name_ar = cfg_get(cf, "association", "name_ar", "");
-    d.name_en = cfg_get(cf, "association", "name_en", "");
-    d.ticker = cfg_get(cf, "display", english ? "ticker_en" : "ticker_ar", "");
+    d.name_ar = d.cfg_name_ar = cfg_get(cf, "association", "name_ar", "");
+    d.name_en = d.cfg_name_en = cfg_get(cf, "association", "name_en", "");
+    d.ticker = d.cfg_ticker = cfg_get(cf, "display", english ? "ticker_en" : "ticker_ar", "");
     d.board =
         board_create(o->counters ? o->counters : cfg_get(cf, "display", "counters", ""),
                      o->services ? o->services : cfg_get(cf, "display", "services", ""));
@@ -570,6 +590,7 @@ out:
     if (state)
         fclose(state);
     board_destroy(d.board);
+    display_association_free(&d);
     cfg_free(cf);
     free(cause);
     return rc;

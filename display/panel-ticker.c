@@ -1,6 +1,6 @@
 /* panel-ticker — the configured message scrolling along the bottom. Arabic text
  * moves to the right (new words enter where an Arabic reader's eye is going next),
- * English to the left. Two copies are drawn so the loop has no gap. */
+ * English to the left. A new text (association.updated) restarts it. Two copies are drawn so the loop has no gap. */
 #include "display.h"
 
 #define SPEED 110 /* design pixels per second */
@@ -12,7 +12,8 @@ static SDL_Texture *ticker_strip(struct display *d, const struct draw_style *st,
                                  int span, int h, int y)
 {
     if (d->ticker_strip && d->ticker_strip_w == span && d->ticker_strip_h == h &&
-        d->ticker_strip_px == st->px)
+        d->ticker_strip_px == st->px &&
+        d->ticker_strip_generation == d->assoc_generation)
         return d->ticker_strip;
     if (d->ticker_strip)
         SDL_DestroyTexture(d->ticker_strip);
@@ -33,6 +34,7 @@ static SDL_Texture *ticker_strip(struct display *d, const struct draw_style *st,
     d->ticker_strip_w = span;
     d->ticker_strip_h = h;
     d->ticker_strip_px = st->px;
+    d->ticker_strip_generation = d->assoc_generation;
     return d->ticker_strip;
 }
 

@@ -5,7 +5,10 @@
 #     the frame; we print call-reply → frame-presented;
 #  2. the server is killed and restarted: the offline badge appears, then goes; a
 #     call made right after the restart is shown; no call is announced twice;
-#  3. with SDL_AUDIODRIVER=disk the chime's samples are in the output once per call.
+#  3. with SDL_AUDIODRIVER=disk the chime's samples are in the output once per call;
+#  4. an admin edits the ticker (PUT /api/admin/association): the display's next
+#     frames scroll the new text (a piece of a headless rendering of it is found in
+#     the window's ticker strip, and was not there before).
 # Needs DAWR_BUILD (set by ctest). Exit 77 when a program or tool is missing.
 set -euo pipefail
 
@@ -72,6 +75,7 @@ DTOK=$("$SERVER" --db "$DB" device add wall --kind display | grep -o '[A-Za-z0-9
 KTOK=$("$SERVER" --db "$DB" device add kiosk1 --kind kiosk | grep -o '[A-Za-z0-9_-]\{20,\}' | tail -1)
 PASS=reception-pass-123
 echo "$PASS" | "$SERVER" --db "$DB" user add desk --role reception >/dev/null
+echo "$PASS" | "$SERVER" --db "$DB" user add boss --role admin >/dev/null
 [[ -n $DTOK && -n $KTOK ]] || fail "no device tokens"
 
 curl -fs -c "$T/jar" -H 'Content-Type: application/json' \
@@ -158,6 +162,39 @@ N1=$(grep -c "presented call $LABEL1 " "$T/display.log")
 N2=$(grep -c "presented call $LABEL2 " "$T/display.log")
 [[ $N1 == 1 && $N2 == 1 ]] || fail "calls announced $N1 and $N2 times (want 1 each)"
 echo "indicator: $RED red pixels while down, none after reconnect; $LABEL1 and $LABEL2 announced once each"
+
+# --- 4. the ticker edited by an admin reaches the screen (the server has no config
+# here, so its stored name is empty and must be given: it may not be)
+NEW_TICKER='تنبيه جديد: تغيّرت مواعيد الاستقبال اليوم، شكراً لصبركم'
+curl -fs -c "$T/jar-admin" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"boss\",\"password\":\"$PASS\"}" "$URL/api/login" >"$T/login-admin.json" ||
+  fail "admin login failed"
+ACSRF=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf"])' "$T/login-admin.json")
+# The reference: the new text from a config, headless; its ticker (bottom 7%) at
+# the start of the scroll, whose right end (RTL: where the text begins) is at 3/4.
+sed "s/^ticker_ar = .*/ticker_ar = $NEW_TICKER/" "$T/dawr.ini" >"$T/new.ini"
+"$DISPLAY_BIN" --config "$T/new.ini" --replay "$T/one.sse" --window 1280x720 \
+  --screenshot "$T/ref-ticker.png" || fail "headless ticker screenshot failed"
+TY=$((720 - 720 * 7 / 100)) TH=$((720 * 7 / 100))
+convert "$T/ref-ticker.png" -crop "240x${TH}+$((1280 * 3 / 4 - 240))+$TY" +repage "$T/piece.png"
+find_piece() { # find_piece SHOT → the best match's differing pixels
+  convert "$1" -crop "1280x${TH}+0+$TY" +repage "$1.strip.png"
+  { compare -metric AE -fuzz 10% -dissimilarity-threshold 1e9 -subimage-search "$1.strip.png" "$T/piece.png" null: 2>&1 ||
+    true; } | sed 's/ .*//; s/\..*//'
+}
+BEFORE=$(find_piece "$T/up.png")
+A0=$(now_ms)
+curl -fs -b "$T/jar-admin" -X PUT -H "X-CSRF-Token: $ACSRF" -H 'Content-Type: application/json' \
+  -d "{\"name_ar\":\"جمعية الاختبار الخيرية\",\"ticker_ar\":\"$NEW_TICKER\"}" "$URL/api/admin/association" >/dev/null ||
+  fail "PUT /api/admin/association failed"
+wait_for "$T/display.log" "association applied from event" 5 || fail "association.updated not applied"
+A1=$(grep "association applied from event" "$T/display.log" | tail -1 | sed 's/.* at \([0-9]*\) .*/\1/')
+sleep 0.3
+shot "$T/ticker.png"
+AFTER=$(find_piece "$T/ticker.png")
+echo "ticker edit → applied: $((A1 - A0)) ms; piece of the new ticker: $BEFORE px differ before, $AFTER after (of $((240 * TH)))"
+(( BEFORE > 240 * TH / 20 )) || fail "the new ticker was found before it was set"
+(( AFTER < 240 * TH / 50 )) || fail "the new ticker is not on screen"
 
 # --- 3. the chime, once per call, in the disk audio output
 sleep 2 # let the second chime finish playing
