@@ -13,7 +13,6 @@
 
 #include "net.h"
 #include "outbox.h"
-#include "post.h"
 #include "prn.h"
 #include "util.h"
 
@@ -31,6 +30,7 @@ struct kiosk_worker {
     struct kiosk_service job_service;
     bool job_priority;
     long long job_application;
+    char job_key[33]; /* the tap's Idempotency-Key: a retry must not issue twice */
     char association[160]; /* from /api/info, for the printed ticket */
     bool have_info;
     struct outbox *outbox;
@@ -73,18 +73,23 @@ static void copy_str(char *dst, size_t size, json_t *o, const char *key)
     snprintf(dst, size, "%s", s != NULL ? s : "");
 }
 
-/* GET or POST @path; the parsed JSON reply or NULL (then *status is 0 when no reply
+/* GET or POST @path (@len bytes of @body, 0: strlen), with an Idempotency-Key when
+ * @key is not NULL; the parsed JSON reply or NULL (then *status is 0 when no reply
  * arrived at all). */
-static json_t *worker_call(struct kiosk_worker *w, const char *method, const char *path,
-                           const char *body, long *status)
+static json_t *worker_call_key(struct kiosk_worker *w, const char *method, const char *path,
+                               const char *body, size_t len, const char *key, long *status)
 {
     char *url = xasprintf("%s%s", w->server, path);
+    char *key_line = key != NULL ? xasprintf("Idempotency-Key: %s", key) : NULL;
+    const char *headers[] = {key_line, NULL};
     struct net_request req = {
         .method = method,
         .url = url,
         .token = w->token,
         .json_body = body,
-        .timeout_ms = 5000,
+        .body_len = len,
+        .headers = headers,
+        .timeout_ms = key != NULL ? 15000 : 5000,
         .max_body = 1024 * 1024,
     };
     struct net_reply reply = {0};
@@ -97,8 +102,15 @@ static json_t *worker_call(struct kiosk_worker *w, const char *method, const cha
         net_reply_free(&reply);
     }
     free(cause); /* the UI says "cannot reach the server"; details are not shown */
+    free(key_line);
     free(url);
     return out;
+}
+
+static json_t *worker_call(struct kiosk_worker *w, const char *method, const char *path,
+                           const char *body, long *status)
+{
+    return worker_call_key(w, method, path, body, 0, NULL, status);
 }
 
 /* Returns true if the server answered. */
@@ -146,23 +158,19 @@ static long worker_send(void *arg, const char *key, const char *path, const char
                         size_t len)
 {
     struct kiosk_worker *w = arg;
-    char *url = xasprintf("%s%s", w->server, path);
-    char *reply;
-    long status = post_json(url, w->token, key, body, len, &reply);
-    free(url);
+    long status;
+    json_t *o = worker_call_key(w, "POST", path, body, len, key, &status);
     if (status >= 200 && status < 300) {
-        json_t *o = json_loads(reply, 0, NULL);
         struct worker_result *r = xcalloc(1, sizeof *r);
         r->kind = WORKER_APPLICATION;
         r->ok = true;
         snprintf(r->key, sizeof r->key, "%s", key);
         copy_str(r->reference, sizeof r->reference, o, "reference");
         r->application_id = (long long)json_integer_value(json_object_get(o, "id"));
-        json_decref(o);
         worker_post(r);
     }
-    free(reply);
-    return status;
+    json_decref(o);
+    return status != 0 ? status : -1;
 }
 
 static void worker_deliver_outbox(struct kiosk_worker *w)
@@ -217,7 +225,7 @@ static void worker_print(struct kiosk_worker *w, const struct kiosk_ticket *t)
 }
 
 static void worker_issue_now(struct kiosk_worker *w, const struct kiosk_service *s,
-                             bool priority, long long application_id)
+                             bool priority, long long application_id, const char *key)
 {
     struct worker_result *r = xcalloc(1, sizeof *r);
     r->kind = WORKER_TICKET;
@@ -228,7 +236,13 @@ static void worker_issue_now(struct kiosk_worker *w, const struct kiosk_service 
     char *body = json_dumps(req, JSON_COMPACT);
     json_decref(req);
     long status;
-    json_t *o = worker_call(w, "POST", "/api/tickets", body, &status);
+    /* A lost reply is retried once with the same key: the server answers with the
+     * ticket it already issued instead of issuing a second one. */
+    json_t *o = worker_call_key(w, "POST", "/api/tickets", body, 0, key, &status);
+    if (status == 0) {
+        json_decref(o);
+        o = worker_call_key(w, "POST", "/api/tickets", body, 0, key, &status);
+    }
     free(body);
     if ((status == 200 || status == 201) && json_is_object(o)) {
         struct kiosk_ticket *t = &r->ticket;
@@ -326,9 +340,11 @@ static void *worker_main(void *arg)
             struct kiosk_service s = w->job_service;
             bool prio = w->job_priority;
             long long app = w->job_application;
+            char key[sizeof w->job_key];
+            memcpy(key, w->job_key, sizeof key);
             w->have_job = false;
             pthread_mutex_unlock(&w->lock);
-            worker_issue_now(w, &s, prio, app);
+            worker_issue_now(w, &s, prio, app, key);
             pthread_mutex_lock(&w->lock);
         }
         if (w->have_rating) {
@@ -384,8 +400,13 @@ struct kiosk_worker *worker_start(const struct worker_config *cfg, char **cause)
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->wake, NULL);
     worker_event_type();
-    bool ok =
-        cfg->outbox == NULL || (w->outbox = outbox_open(cfg->outbox, cause)) != NULL;
+    bool ok = true;
+    if (sodium_init() < 0) { /* the tickets' idempotency keys */
+        *cause = xstrdup("cannot initialise libsodium");
+        ok = false;
+    }
+    ok = ok && (
+        cfg->outbox == NULL || (w->outbox = outbox_open(cfg->outbox, cause)) != NULL);
     if (ok && pthread_create(&w->thread, NULL, worker_main, w) != 0) {
         *cause = xstrdup("cannot start the network thread");
         ok = false;
@@ -431,6 +452,9 @@ void worker_issue(struct kiosk_worker *w, const struct kiosk_service *service,
     w->job_service = *service;
     w->job_priority = priority;
     w->job_application = application_id;
+    unsigned char raw[16];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2hex(w->job_key, sizeof w->job_key, raw, sizeof raw);
     w->have_job = true;
     pthread_cond_signal(&w->wake);
     pthread_mutex_unlock(&w->lock);

@@ -1,5 +1,6 @@
-/* http — one blocking HTTP request with libcurl: bearer token, JSON body, timeouts,
- * a capped reply body. This file and stream.c are the only ones that include curl. */
+/* http — one blocking HTTP request with libcurl: bearer token, JSON body, extra
+ * headers (an Idempotency-Key), timeouts, a capped reply body. This file and
+ * stream.c are the only ones that include curl. */
 #include "net.h"
 
 #include <curl/curl.h>
@@ -65,7 +66,11 @@ int net_request(const struct net_request *req, struct net_reply *reply, char **c
     if (req->json_body) {
         hdrs = curl_slist_append(hdrs, "Content-Type: application/json");
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, req->json_body);
+        if (req->body_len)
+            curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
     }
+    for (const char *const *h = req->headers; h != NULL && *h != NULL; h++)
+        hdrs = curl_slist_append(hdrs, *h);
     hdrs = curl_slist_append(hdrs, "Accept: application/json");
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 

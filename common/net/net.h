@@ -16,6 +16,10 @@ struct net_request {
     const char *url;
     const char *token;     /* bearer token, or NULL */
     const char *json_body; /* sent as application/json, or NULL */
+    size_t body_len;       /* bytes of json_body; 0: strlen(json_body) */
+    /* extra header lines ("Idempotency-Key: K"), NULL-terminated, or NULL; only the
+     * pointers are borrowed, for the duration of the call */
+    const char *const *headers;
     long timeout_ms;       /* whole request; 0: 10 s */
     size_t max_body;       /* cap on the reply body; 0: 4 MiB */
 };

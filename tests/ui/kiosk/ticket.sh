@@ -93,4 +93,9 @@ done
     fail "priority not sent"
 [ "$(count)" = 2 ] || fail "$(count) tickets, expected 2"
 echo "ok: priority ticket C-001"
+# Each tap sent its own Idempotency-Key (32 hex digits), so a retry cannot issue twice.
+keys=$(sqlite3 "$dir/d.db" "SELECT count(DISTINCT key) FROM idempotency WHERE kind = 'ticket'
+    AND length(key) = 32")
+[ "$keys" = 2 ] || fail "$keys idempotency keys for the 2 tickets, expected 2"
+echo "ok: one fresh Idempotency-Key per tap"
 exit 0
