@@ -57,6 +57,12 @@ struct display {
     SDL_Rect damage[8];
     int ndamage;
     bool flash_shown; /* the flash was on screen after the last frame */
+    /* --check-layout: where the panel being drawn may put text, and how many texts
+     * went outside it. */
+    bool check_layout;
+    SDL_Rect check_area;
+    const char *check_panel;
+    int overflows;
     /* panel-ticker.c's strip: the text once, scrolled by copying. */
     SDL_Texture *ticker_strip;
     int ticker_strip_w, ticker_strip_h, ticker_strip_px;
@@ -103,7 +109,13 @@ char *display_number(const struct display *d, long n);
  * height (and each in @max_w wide, if > 0); returns the pair's height. */
 int display_fit2(struct display *d, const char *t1, struct draw_style *st1,
                  const char *t2, struct draw_style *st2, int avail, int max_w);
-/* Draws @utf8 centred horizontally in @area, top at @y; returns its height. */
+/* draw_text for panels; with --check-layout it also counts (d->overflows) and logs
+ * text whose box goes outside d->check_area (the panel being drawn, narrowed by
+ * the panel to its box). */
+int display_draw_text(struct display *d, const char *utf8, const struct draw_style *st,
+                      int x, int y, SDL_Color c);
+/* Draws @utf8 centred horizontally in @area, top at @y, shrunk to fit its width
+ * (so @st may change); returns its height. */
 int display_text_centred(struct display *d, const char *utf8, struct draw_style *st,
                          SDL_Rect area, int y, SDL_Color c);
 /* The rows @utf8 in @st has ink on, from the top of its box: [*@top, *@bottom).

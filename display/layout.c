@@ -48,9 +48,14 @@ static void redraw(struct display *d, const struct panel *p, SDL_Rect a)
 {
     SDL_RenderSetClipRect(d->renderer, &a);
     draw_rect(d->draw, a, display_bg);
+    d->check_area = a;
+    d->check_panel = p->name;
     p->draw(d, a);
-    if (p == &panel_header)
+    if (p == &panel_header) {
+        d->check_area = a;
+        d->check_panel = panel_status.name;
         panel_status.draw(d, a);
+    }
     SDL_RenderSetClipRect(d->renderer, NULL);
 }
 

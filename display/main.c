@@ -43,6 +43,8 @@ static const char usage[] =
     "  --watchdog MS      reconnect when nothing arrives for MS (default 30000)\n"
     "  --announce-ms MS   how long each call holds the big panel (default 5000)\n"
     "  --stats            at exit, log frame times and event-to-present latencies\n"
+    "  --check-layout     with --screenshot: log every text drawn outside its panel\n"
+    "                     and exit 3 if there was one\n"
     "  --redraws N        with --screenshot: draw the whole board N more times and\n"
     "                     log the time per full redraw (a profiling aid)\n"
     "  --help, --version\n"
@@ -55,7 +57,7 @@ struct options {
     long long fixed_now;
     long watchdog_ms;
     int announce_ms, redraws;
-    bool stats;
+    bool stats, check_layout;
 };
 
 /* Samples for --stats, in ms. */
@@ -138,6 +140,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         {"announce-ms", required_argument, NULL, 'A'},
         {"stats", no_argument, NULL, 'T'},
         {"redraws", required_argument, NULL, 'R'},
+        {"check-layout", no_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -200,6 +203,9 @@ static int parse_options(int argc, char **argv, struct options *o)
             break;
         case 'T':
             o->stats = true;
+            break;
+        case 'L':
+            o->check_layout = true;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -424,6 +430,7 @@ static int run(struct options *o)
         d.portrait = d.h > d.w;
         d.unit = (d.portrait ? d.w : d.h) / 1080.0f;
         d.online = true; /* a still frame is not "reconnecting" */
+        d.check_layout = o->check_layout;
         board_tick(d.board, 0);
         layout_draw(&d);
         SDL_RenderPresent(d.renderer);
@@ -442,7 +449,10 @@ static int run(struct options *o)
             LOG("%s", cause);
             goto out;
         }
-        rc = 0;
+        if (o->check_layout)
+            LOG("layout check %dx%d: %d texts outside their panel", d.w, d.h,
+                d.overflows);
+        rc = o->check_layout && d.overflows > 0 ? 3 : 0;
         goto out;
     }
 

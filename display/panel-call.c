@@ -97,6 +97,7 @@ static void call_draw(struct display *d, SDL_Rect a)
     const struct board_call *c = board_current(d->board);
     SDL_Rect box = call_box(d, a);
     draw_round_rect(d->draw, box, display_px(d, 28), display_panel);
+    d->check_area = box; /* text stays inside the panel's box */
 
     struct draw_style head = {.px = display_px(d, 40),
                               .dir = d->english ? TXT_DIR_LTR : TXT_DIR_RTL};

@@ -51,8 +51,8 @@ static void header_draw(struct display *d, SDL_Rect a)
     int y = a.y + (a.h - bh) / 2;
     int xs1 = d->english ? a.x + pad + lw : a.x + a.w - pad - lw - nw;
     int xs2 = d->english ? a.x + pad + lw : a.x + a.w - pad - lw - sw;
-    y += draw_text(d->draw, first, &big, xs1, y, display_text);
-    draw_text(d->draw, second, &small, xs2, y, display_dim);
+    y += display_draw_text(d, first, &big, xs1, y, display_text);
+    display_draw_text(d, second, &small, xs2, y, display_dim);
 
     /* Clock block, end side: the time, and beside it the weekday with the Hijri
      * date over the Gregorian date. */
@@ -74,7 +74,7 @@ static void header_draw(struct display *d, SDL_Rect a)
     int cw = display_text_width(d, clock ? clock : "", &cs);
     int cy = a.y + (a.h - ch) / 2;
     int xc = d->english ? a.x + a.w - pad - cw : a.x + pad;
-    draw_text(d->draw, clock ? clock : "", &cs, xc, cy, display_text);
+    display_draw_text(d, clock ? clock : "", &cs, xc, cy, display_text);
     if (d->portrait) {
         char *one = xasprintf(d->english ? "%s, %s" : "%s، %s", line1, line2);
         struct draw_style os = {.px = display_px(d, 34), .dir = dir};
@@ -96,9 +96,9 @@ static void header_draw(struct display *d, SDL_Rect a)
         int dy = a.y + (a.h - dh) / 2;
         /* Dates beside the clock, towards the middle of the screen. */
         int xd = d->english ? xc - pad - dw : xc + cw + pad;
-        dy += draw_text(d->draw, line1, &ds1, d->english ? xd + dw - w1 : xd, dy,
+        dy += display_draw_text(d, line1, &ds1, d->english ? xd + dw - w1 : xd, dy,
                         display_dim);
-        draw_text(d->draw, line2, &ds2, d->english ? xd + dw - w2 : xd, dy, display_dim);
+        display_draw_text(d, line2, &ds2, d->english ? xd + dw - w2 : xd, dy, display_dim);
     }
     free(line1);
     free(clock);

@@ -17,6 +17,7 @@ static void recent_draw(struct display *d, SDL_Rect a)
                                    : "النداءات السابقة — Previous calls";
 
     draw_round_rect(d->draw, box, display_px(d, 28), display_panel);
+    d->check_area = box; /* text stays inside the panel's box */
     int y = box.y + display_px(d, 16);
     y += display_text_centred(d, title, &head, box, y, display_dim);
 
@@ -50,10 +51,10 @@ static void recent_draw(struct display *d, SDL_Rect a)
         }
         int lx = d->english ? box.x + pad : box.x + box.w - pad - lw;
         int cx = d->english ? box.x + box.w - pad - cw : box.x + pad;
-        draw_text(d->draw, rec[i].label, &lab, lx,
+        display_draw_text(d, rec[i].label, &lab, lx,
                   ry + (row_h - display_text_height(d, rec[i].label, &lab)) / 2,
                   display_text);
-        draw_text(d->draw, counter, &cs, cx,
+        display_draw_text(d, counter, &cs, cx,
                   ry + (row_h - display_text_height(d, counter, &cs)) / 2, display_dim);
         free(counter);
     }

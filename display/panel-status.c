@@ -17,7 +17,7 @@ static void status_draw(struct display *d, SDL_Rect a)
         h = display_text_height(d, t, &st) + pad;
     SDL_Rect r = {a.x + (a.w - w) / 2, a.y + a.h - h - display_px(d, 10), w, h};
     draw_round_rect(d->draw, r, display_px(d, 10), display_alert);
-    draw_text(d->draw, t, &st, r.x + pad, r.y + pad / 2, display_text);
+    display_draw_text(d, t, &st, r.x + pad, r.y + pad / 2, display_text);
 }
 
 const struct panel panel_status = {"status", status_draw};

@@ -44,6 +44,7 @@ static void waiting_draw(struct display *d, SDL_Rect a)
                            : box.x + box.w - (int)(col + 1) * tw - (int)col * gap;
         SDL_Rect t = {x, box.y + (int)row * (th + gap), tw, th};
         draw_round_rect(d->draw, t, display_px(d, 20), display_panel);
+        d->check_area = t; /* text stays inside its tile */
 
         const char *name = d->english ? sv[i].name_en : sv[i].name_ar;
         if (name[0] == '\0')
@@ -64,8 +65,8 @@ static void waiting_draw(struct display *d, SDL_Rect a)
             chh = display_text_height(d, count, &cs);
             int xn = d->english ? t.x + ip : t.x + t.w - ip - nw;
             int xc = d->english ? t.x + t.w - ip - cw : t.x + ip;
-            draw_text(d->draw, name, &ns, xn, t.y + (th - nh) / 2, display_dim);
-            draw_text(d->draw, count, &cs, xc, t.y + (th - chh) / 2, display_text);
+            display_draw_text(d, name, &ns, xn, t.y + (th - nh) / 2, display_dim);
+            display_draw_text(d, count, &cs, xc, t.y + (th - chh) / 2, display_text);
         } else {
             int bh = display_fit2(d, name, &ns, count, &cs, th * 96 / 100, tw * 90 / 100);
             int y = t.y + (th - bh) / 2;

@@ -1,5 +1,6 @@
 /* style — the display's colours, its scale, and the small text helpers every panel
  * uses (centring, bilingual counter names, digits). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,8 +85,35 @@ bool display_text_ink(struct display *d, const char *utf8, const struct draw_sty
 int display_text_centred(struct display *d, const char *utf8, struct draw_style *st,
                          SDL_Rect area, int y, SDL_Color c)
 {
-    int w = display_text_width(d, utf8, st);
-    return draw_text(d->draw, utf8, st, area.x + (area.w - w) / 2, y, c);
+    /* Shrunk to fit: a sentence sized for 1920 px may not fit a small screen's
+     * panel, whose proportions differ once margins and line heights are rounded. */
+    int w = display_text_width(d, utf8, st), room = area.w * 96 / 100;
+    if (w > room && w > 0) {
+        st->px = st->px * room / w;
+        w = display_text_width(d, utf8, st);
+    }
+    return display_draw_text(d, utf8, st, area.x + (area.w - w) / 2, y, c);
+}
+
+int display_draw_text(struct display *d, const char *utf8, const struct draw_style *st,
+                      int x, int y, SDL_Color c)
+{
+    if (d->check_layout) {
+        int w = display_text_width(d, utf8, st), top = 0, bottom = 0;
+        /* Vertically the ink counts (a line box's leading may hang over a tight
+         * panel without any pixel showing there). */
+        if (!display_text_ink(d, utf8, st, &top, &bottom))
+            top = bottom = 0;
+        SDL_Rect a = d->check_area;
+        if (x < a.x || x + w > a.x + a.w || y + top < a.y || y + bottom > a.y + a.h) {
+            d->overflows++;
+            fprintf(stderr,
+                    "dawr-display: layout overflow in %s: text %dx%d at %d,%d outside "
+                    "%dx%d+%d+%d\n",
+                    d->check_panel, w, bottom - top, x, y + top, a.w, a.h, a.x, a.y);
+        }
+    }
+    return draw_text(d->draw, utf8, st, x, y, c);
 }
 
 int display_fit2(struct display *d, const char *t1, struct draw_style *st1,

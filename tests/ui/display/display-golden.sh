@@ -3,7 +3,10 @@
 # the Arabic and English configurations, at 1920×1080 and 1080×1920, and compares
 # each with the committed image in golden/ (a few anti-aliased pixels may differ
 # between FreeType builds). Also checks the called label's height: the ink of its
-# tallest line must be at least 20% of the screen height, landscape and portrait. UPDATE=1 rewrites the goldens
+# tallest line must be at least 20% of the screen height, landscape and portrait.
+# Then --check-layout at 960×540, 1280×720, 1920×1080, 1080×1920 and 720×1280, with
+# this board and with an empty one, in both languages: no text may be drawn outside
+# its panel (the display measures each text against its panel's box). UPDATE=1 rewrites the goldens
 # (look at every one before committing it).
 set -euo pipefail
 B=${DAWR_BUILD:?}
@@ -51,4 +54,24 @@ for cfg in ar en; do
     fi
   done
 done
+# Every text inside its panel, at the small screens too.
+: >"$T/empty.sse"
+checked=0
+for cfg in ar en; do
+  for size in 960x540 1280x720 1920x1080 1080x1920 720x1280; do
+    for board in "$HERE/board.sse" "$T/empty.sse"; do
+      args=(--config "$HERE/display.ini" --replay "$board" --now $NOW --window "$size"
+            --screenshot "$T/check.png" --check-layout)
+      [[ $cfg == en ]] && args+=(--language en --digits latn)
+      rc=0
+      "$BIN" "${args[@]}" 2>"$T/check.log" || rc=$?
+      checked=$((checked + 1))
+      if (( rc != 0 )); then
+        echo "FAIL: $cfg $size $(basename "$board"): text outside its panel (exit $rc)"
+        cat "$T/check.log"; status=1
+      fi
+    done
+  done
+done
+echo "layout check: $checked renderings, $([[ $status == 0 ]] && echo "no text outside its panel" || echo "see above")"
 exit $status
