@@ -471,11 +471,18 @@ int main(int argc, char **argv)
 
     /* With a server, a screenshot waits (up to 5 s) for its first answer. */
     uint64_t shoot_at = k.worker != NULL ? 5000 : 0;
+    /* A frame is drawn only when something may have changed it: an input, a window
+     * event, a worker answer, a screen change by a timer. Nothing on screen moves by
+     * itself, so an idle kiosk draws nothing. */
+    bool dirty = true;
     while (!k.quit) {
         SDL_Event ev;
         uint64_t now = kiosk_now();
         if (SDL_WaitEventTimeout(&ev, 50)) {
             do {
+                /* a finger or mouse moving with nothing pressed changes nothing */
+                if (ev.type != SDL_MOUSEMOTION || (ev.motion.state & SDL_BUTTON_LMASK))
+                    dirty = true;
                 if (ev.type == SDL_QUIT) {
                     k.quit = true;
                 } else if (ev.type == SDL_MOUSEBUTTONDOWN &&
@@ -500,10 +507,16 @@ int main(int argc, char **argv)
             } while (SDL_PollEvent(&ev));
         }
         now = kiosk_now();
+        const struct screen *before = k.screen;
         if (k.screen->tick != NULL)
             k.screen->tick(&k, now);
         if (idle_check(&k.idle, now) && k.screen != &screen_home)
             kiosk_show(&k, &screen_home);
+        if (k.screen != before || (o.screenshot != NULL && now >= shoot_at))
+            dirty = true;
+        if (!dirty)
+            continue;
+        dirty = false;
         stats_frame_begin();
         kiosk_frame(&k);
         if (o.screenshot != NULL && now >= shoot_at) {
