@@ -33,6 +33,13 @@ struct display {
     unsigned assoc_generation;
     SDL_Texture *logo;                      /* the association's logo, or NULL */
 
+    /* A fresh start resumes the stream a little before the server's newest event
+     * (feed_newest_seq): events up to @backfill_until fill the board quietly, and
+     * only today's (@today, "YYYY-MM-DD" in the office's zone) ticket events. */
+    int64_t backfill_until;
+    char today[16];
+    int backfilled;
+
     bool online;         /* the event stream is connected */
     bool show_status;    /* draw the offline indicator (a stream is configured) */
     long long now_ms;    /* monotonic, for animation */

@@ -167,6 +167,29 @@ void feed_refresh_services(struct feed *f)
     pthread_mutex_unlock(&f->lock);
 }
 
+int64_t feed_newest_seq(const char *server, char **cause)
+{
+    size_t n = strlen(server);
+    while (n > 0 && server[n - 1] == '/')
+        n--;
+    char *url = xasprintf("%.*s/metrics", (int)n, server);
+    struct net_request req = {.url = url, .timeout_ms = 2000};
+    struct net_reply reply;
+    int64_t seq = -1;
+    if (net_request(&req, &reply, cause) == 0) {
+        const char *p = reply.status == 200 && reply.body
+                            ? strstr(reply.body, "\ndawr_event_seq ")
+                            : NULL;
+        if (p != NULL)
+            seq = strtoll(p + strlen("\ndawr_event_seq "), NULL, 10);
+        else
+            *cause = xasprintf("%s: no dawr_event_seq (HTTP %ld)", url, (long)reply.status);
+        net_reply_free(&reply);
+    }
+    free(url);
+    return seq;
+}
+
 void feed_refresh_info(struct feed *f)
 {
     if (f == NULL)

@@ -31,6 +31,11 @@ struct feed;
 struct feed *feed_start(const struct feed_config *cfg, Uint32 ev_type, char **cause);
 /* Asks for fresh waiting counts (coalesced: several requests, one fetch). */
 void feed_refresh_services(struct feed *f);
+/* The server's newest event sequence number, from GET /metrics (public): a fresh
+ * display resumes the stream a few hundred events before it to fill the board with
+ * today's calls, since no device-readable API lists them. -1 and *@cause (caller
+ * frees) if the server cannot say. Blocks up to 2 s. */
+int64_t feed_newest_seq(const char *server, char **cause);
 /* Asks for GET /api/info again (the association's name and ticker). */
 void feed_refresh_info(struct feed *f);
 void feed_stop(struct feed *f); /* NULL is fine */

@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
+#include "cal.h"
 #include "cfg.h"
 #include "chime.h"
 #include "display.h"
@@ -20,6 +23,8 @@
 #include "util.h"
 
 #define STATE_MAX_AGE (12 * 3600) /* seconds */
+#define BACKFILL 500                /* events a fresh display reads back */
+#define DEFAULT_TZ "Asia/Riyadh"    /* the server's default too */
 #define LOG(...) (fprintf(stderr, "dawr-display: " __VA_ARGS__), fputc('\n', stderr))
 
 static const char usage[] =
@@ -246,6 +251,18 @@ static void association(struct display *d, const char *json, const char *from)
             strlen(d->ticker));
 }
 
+/* False for a ticket event of another day (a backfilled event). */
+static bool from_today(const struct display *d, const char *type, const char *data)
+{
+    if (strncmp(type, "ticket.", 7) != 0)
+        return true;
+    json_t *o = json_loads(data, 0, NULL);
+    json_t *day = json_object_get(o, "day");
+    bool today = json_is_string(day) && strcmp(json_string_value(day), d->today) == 0;
+    json_decref(o);
+    return today;
+}
+
 /* Turns one worker message into board changes. Sets *@queued when a call was queued
  * (the next frame is then drawn at once, not at the next tick) and bumps the
  * display's generation when what is shown changed. */
@@ -273,9 +290,22 @@ static void handle_user(struct display *d, SDL_Event *e, struct feed *feed, FILE
         else if (rc > 0)
             d->services_generation++;
     } else if (code == DISPLAY_EV_SSE) {
+        bool back = m->seq <= d->backfill_until;
+        if (back && m->seq == d->backfill_until)
+            d->backfill_until = 0; /* the last one: log after applying it */
+        if (back && !from_today(d, m->type, m->data)) {
+            if (d->backfill_until == 0)
+                LOG("backfill: %d of today's events applied quietly", d->backfilled);
+            feed_msg_free(m);
+            return;
+        }
         if (strcmp(m->type, "association.updated") == 0)
             association(d, m->data, "event");
-        enum board_change ch = board_apply(d->board, m->seq, m->type, m->data, false);
+        enum board_change ch = board_apply(d->board, m->seq, m->type, m->data, back);
+        if (back && ch != BOARD_IGNORED)
+            d->backfilled++;
+        if (back && d->backfill_until == 0)
+            LOG("backfill: %d of today's events applied quietly", d->backfilled);
         if (ch != BOARD_IGNORED)
             feed_record(state, m->seq, m->type, m->data);
         if (strncmp(m->type, "ticket.", 7) == 0)
@@ -475,6 +505,21 @@ static int run(struct options *o)
                                  .token = token,
                                  .last_seq = board_last_seq(d.board),
                                  .watchdog_ms = o->watchdog_ms};
+        /* Nothing saved: read back the last events so today's calls are on the
+         * board before the next one (quietly; the chime is for new calls). */
+        struct cal_date today;
+        if (fc.last_seq == 0 &&
+            cal_gregorian_from_time(time(NULL), d.tz ? d.tz : DEFAULT_TZ, &today)) {
+            int64_t newest = feed_newest_seq(server, &cause);
+            if (newest > 0) {
+                snprintf(d.today, sizeof d.today, "%04d-%02d-%02d", today.year % 10000,
+                         today.month % 100, today.day % 100);
+                d.backfill_until = newest;
+                fc.last_seq = newest > BACKFILL ? newest - BACKFILL : 1;
+            }
+            free(cause); /* no backfill: the board fills with the next calls */
+            cause = NULL;
+        }
         if ((feed = feed_start(&fc, ev_type, &cause)) == NULL) {
             LOG("%s", cause);
             goto out;

@@ -8,7 +8,9 @@
 #  3. with SDL_AUDIODRIVER=disk the chime's samples are in the output once per call;
 #  4. an admin edits the ticker (PUT /api/admin/association): the display's next
 #     frames scroll the new text (a piece of a headless rendering of it is found in
-#     the window's ticker strip, and was not there before).
+#     the window's ticker strip, and was not there before);
+#  5. a second display started afresh (no state file) shows today's last call at
+#     once, from the events it reads back, without announcing it.
 # Needs DAWR_BUILD (set by ctest). Exit 77 when a program or tool is missing.
 set -euo pipefail
 
@@ -195,6 +197,20 @@ AFTER=$(find_piece "$T/ticker.png")
 echo "ticker edit → applied: $((A1 - A0)) ms; piece of the new ticker: $BEFORE px differ before, $AFTER after (of $((240 * TH)))"
 (( BEFORE > 240 * TH / 20 )) || fail "the new ticker was found before it was set"
 (( AFTER < 240 * TH / 50 )) || fail "the new ticker is not on screen"
+
+# --- 5. a fresh display fills its board from today's events, quietly
+SDL_AUDIODRIVER=dummy SDL_RENDER_DRIVER=software "$DISPLAY_BIN" --config "$T/dawr.ini" \
+  --server "$URL" --token "$DTOK" --window 1280x720 2>"$T/fresh.log" &
+FPID=$!
+wait_for "$T/fresh.log" "backfill:" 10 || { kill $FPID; cat "$T/fresh.log"; fail "fresh display did not backfill"; }
+sleep 0.5
+FWID=$(xdotool search --name 'Dawr' | grep -vx "$WID" | head -1)
+import -window "$FWID" "$T/fresh.png"
+kill $FPID; wait $FPID 2>/dev/null || true
+FGOLD=$(count_colour "$T/fresh.png" '#FFD54F')
+echo "fresh display: $(grep -o 'backfill: .*' "$T/fresh.log"), label pixels $FGOLD, $(grep -c 'presented call' "$T/fresh.log" || true) announcements"
+(( FGOLD > 2000 )) || fail "fresh display shows no call"
+! grep -q "presented call" "$T/fresh.log" || fail "fresh display announced a backfilled call"
 
 # --- 3. the chime, once per call, in the disk audio output
 sleep 2 # let the second chime finish playing
