@@ -41,6 +41,7 @@ struct kiosk_worker {
     int rating_score;
     char lookup_ref[32], lookup_last4[8];
     prn_printer *printer;
+    const char *printer_told; /* the printer state the server last accepted */
 };
 
 Uint32 worker_event_type(void)
@@ -181,6 +182,42 @@ static void worker_deliver_outbox(struct kiosk_worker *w)
         free(cause); /* tried again at the next refresh */
 }
 
+/* The name POST /api/devices/self/status takes for @e (docs/api.md). */
+static const char *worker_printer_state(prn_err e)
+{
+    switch (e) {
+    case PRN_OK: return "ok";
+    case PRN_ERR_PAPER_OUT: return "paper_out";
+    case PRN_ERR_PAPER_NEAR_END: return "paper_low";
+    case PRN_ERR_COVER_OPEN: return "cover_open";
+    case PRN_ERR_OFFLINE: return "offline";
+    case PRN_ERR_CUTTER: return "cutter";
+    case PRN_ERR_MECHANISM: return "mechanism";
+    case PRN_ERR_TIMEOUT: return "timeout";
+    case PRN_ERR_UNPLUGGED: return "unplugged";
+    case PRN_ERR_NOT_FOUND: return "not_found";
+    case PRN_ERR_ACCESS: return "access";
+    case PRN_ERR_IO: return "io";
+    default: return "error";
+    }
+}
+
+/* Tells the server when the printer's state changed (staff see it on the counter
+ * page); not accepted, it is told again after the next print. */
+static void worker_tell_printer(struct kiosk_worker *w, prn_err e)
+{
+    const char *state = worker_printer_state(e);
+    if (w->printer_told != NULL ? strcmp(w->printer_told, state) == 0
+                                : strcmp(state, "ok") == 0)
+        return;
+    char *body = xasprintf("{\"printer\":\"%s\"}", state);
+    long status;
+    json_decref(worker_call(w, "POST", "/api/devices/self/status", body, &status));
+    free(body);
+    if (status == 200)
+        w->printer_told = state;
+}
+
 static void worker_print(struct kiosk_worker *w, const struct kiosk_ticket *t)
 {
     struct worker_result *r = xcalloc(1, sizeof *r);
@@ -222,6 +259,7 @@ static void worker_print(struct kiosk_worker *w, const struct kiosk_ticket *t)
                  prn_strerror_en(e));
     }
     worker_post(r);
+    worker_tell_printer(w, e);
 }
 
 static void worker_issue_now(struct kiosk_worker *w, const struct kiosk_service *s,

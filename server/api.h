@@ -124,5 +124,8 @@ void api_admin_counters_put(struct http_req *r);
 void api_devices_list(struct http_req *r);
 void api_devices_create(struct http_req *r);
 void api_devices_revoke(struct http_req *r);
+/* A device's own hardware state (api-device-status.c): in memory, latest per device. */
+void api_device_status_put(struct http_req *r);
+void api_device_status_list(struct http_req *r);
 
 #endif

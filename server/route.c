@@ -90,6 +90,9 @@ const struct route route_table[] = {
     {"GET", "/api/admin/devices", api_devices_list, STAFF, ADM, 0, NOCSRF},
     {"POST", "/api/admin/devices", api_devices_create, STAFF, ADM, 0, CSRF},
     {"DELETE", "/api/admin/devices/{id}", api_devices_revoke, STAFF, ADM, 0, CSRF},
+    {"POST", "/api/devices/self/status", api_device_status_put, DEV, 0, DEVICE_KIOSK,
+     NOCSRF},
+    {"GET", "/api/devices/status", api_device_status_list, STAFF, ROLE_ANY, 0, NOCSRF},
 
     {NULL, NULL, NULL, PUBLIC, 0, 0, NOCSRF},
 };
