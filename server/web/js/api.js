@@ -131,7 +131,8 @@ const TYPES = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.serv
   'ticket.done', 'ticket.no_show', 'ticket.restored', 'ticket.transferred',
   'ticket.cancelled', 'counter.opened', 'counter.closed', 'counter.updated',
   'service.updated', 'staff.updated', 'device.updated', 'application.created',
-  'application.status', 'application.linked', 'rating.added', 'association.updated'];
+  'application.status', 'application.linked', 'rating.added', 'association.updated',
+  'device.status'];
 
 export function openEvents() {
   if (source) return;

@@ -3,6 +3,8 @@
 // done, no-show, transfer with a note), the linked application with *verify*, the
 // waiting list of this counter's services and the latest calls of every counter.
 // Everything is refreshed by the server's events; the only timer redraws clocks.
+// A banner says when a kiosk's printer stopped printing (device.status events and
+// GET /api/devices/status on load).
 
 import { t, pick, fmtDuration } from '../i18n.js';
 import { get, post, onEvent, session, serverNow } from '../api.js';
@@ -10,6 +12,7 @@ import { h, field, select, act, quiet, badge, ticketState, showInfo } from '../u
 import { appView } from '../appview.js';
 import { loadSupportTypes } from '../support.js';
 
+const STRINGS_PRINTER = ['paper_out', 'paper_low', 'cover_open', 'offline', 'cutter', 'unplugged', 'not_found'];
 const secsSince = (iso, until) => ((until ? Date.parse(until) : serverNow()) - Date.parse(iso)) / 1000;
 
 export async function render(view, arg) {
@@ -22,6 +25,18 @@ export async function render(view, arg) {
   const appBox = h('div', { class: 'app-slot' });
   const waitBox = h('section', { class: 'card waiting', 'aria-labelledby': 'wait-h' });
   const recentBox = h('section', { class: 'card recent', 'aria-labelledby': 'recent-h' });
+  // Kiosk printers that are not printing, by device name.
+  const printers = {};
+  const printerBox = h('div', { class: 'printer-banner', role: 'alert', 'aria-live': 'polite' });
+  function drawPrinters() {
+    printerBox.replaceChildren();
+    for (const [d, st] of Object.entries(printers)) {
+      if (st === 'ok') continue;
+      const key = STRINGS_PRINTER.includes(st) ? 'printer_' + st : 'printer_error';
+      printerBox.append(h('p', { class: 'warn-text' }, t('kiosk_printer', { d, s: t(key) })));
+    }
+  }
+  view.append(printerBox);
   view.append(h('div', { class: 'page-head' }, title,
     h('a', { href: '#/counters', class: 'button ghost' }, t('change_counter'))),
   h('div', { class: 'counter-layout' },
@@ -172,6 +187,9 @@ export async function render(view, arg) {
   services = s ? s.services : [];
   for (const x of services) names[x.code] = pick(x, 'name');
   await loadAll();
+  const ds = await quiet(() => get('/api/devices/status'));
+  for (const x of (ds && ds.devices) || []) printers[x.device] = x.printer;
+  drawPrinters();
 
   const onKey = (ev) => {
     if (ev.key !== ' ' || ev.repeat || ev.ctrlKey || ev.altKey || ev.metaKey) return;
@@ -188,6 +206,10 @@ export async function render(view, arg) {
       // Shown at once from the event itself; the reload below confirms it.
       recent = [{ label: data.label, counter: data.counter }, ...recent.filter((x) => x.label !== data.label)].slice(0, 8);
       drawRecent();
+    }
+    if (type === 'device.status' && data) {
+      printers[data.device] = data.printer;
+      drawPrinters();
     }
     if (type.startsWith('ticket.') || type.startsWith('counter.') || type.startsWith('application.') || type === 'reconnected') {
       // Bursts of events cause one reload.
