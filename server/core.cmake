@@ -11,7 +11,8 @@ add_library(dawr_srvcore STATIC
   ${CMAKE_CURRENT_LIST_DIR}/store-ticket.c
   ${CMAKE_CURRENT_LIST_DIR}/store-app.c
   ${CMAKE_CURRENT_LIST_DIR}/store-report.c
-  ${CMAKE_CURRENT_LIST_DIR}/store-settings.c)
+  ${CMAKE_CURRENT_LIST_DIR}/store-settings.c
+  ${CMAKE_CURRENT_LIST_DIR}/json-encode.c)
 target_include_directories(dawr_srvcore PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(dawr_srvcore
   PUBLIC dawr_form dawr_util

@@ -35,10 +35,10 @@ void http_reply_data(struct http_req *r, int status, const char *content_type,
 
 void http_reply_json(struct http_req *r, int status, json_t *body)
 {
-    char *s = json_dump_compact(body);
-
-    http_reply_data(r, status, "application/json; charset=utf-8", s, strlen(s));
-    free(s);
+    r->status = status;
+    r->content_type = "application/json; charset=utf-8";
+    r->reply.len = 0;
+    json_encode(&r->reply, body);
     json_decref(body);
 }
 
@@ -152,7 +152,7 @@ void http_dispatch(struct http_req *r)
         }
     }
     r->route->handler(r);
-    if (r->status == 0)
+    if (r->status == 0 && r->defer_start == NULL) /* a deferred reply comes later */
         http_reply_error(r, 500, "internal", "خطأ داخلي", "Internal error", NULL);
 }
 

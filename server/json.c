@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "util.h"
+
 static bool json_depth_ok(const char *s, size_t len)
 {
     int depth = 0;
@@ -73,9 +75,4 @@ bool json_get_bool(const json_t *o, const char *key, bool def)
 {
     json_t *v = json_object_get(o, key);
     return json_is_boolean(v) ? json_is_true(v) : def;
-}
-
-char *json_dump_compact(const json_t *v)
-{
-    return json_dumps(v, JSON_COMPACT);
 }

@@ -23,6 +23,11 @@ const char *json_get_str(const json_t *o, const char *key, const char *def);
 long long json_get_int(const json_t *o, const char *key, long long def);
 bool json_get_bool(const json_t *o, const char *key, bool def);
 
+/* Appends @v to @b as compact JSON, as json_dumps(JSON_COMPACT) writes it (keys in
+ * insertion order) but without its per-token buffering and printf calls: replies
+ * are most of a request's encoding work. */
+struct buf;
+void json_encode(struct buf *b, const json_t *v);
 /* Serialises compactly; the caller frees the string. */
 char *json_dump_compact(const json_t *v);
 

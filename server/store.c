@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "json.h"
 #include "store-int.h"
 #include "util.h"
 
@@ -343,7 +344,7 @@ void sx_random_hex(char *out, size_t nbytes)
 
 enum store_err sx_event(struct store *st, const char *type, json_t *payload, int64_t *seq)
 {
-    char *text = json_dumps(payload, JSON_COMPACT);
+    char *text = payload != NULL ? json_dump_compact(payload) : NULL;
     json_decref(payload);
     sqlite3_stmt *s =
         sx_prep(st, "INSERT INTO events(type, payload, at) VALUES (?, ?, ?)");

@@ -156,6 +156,33 @@ static void test_json_error(void **state)
     json_decref(e);
 }
 
+/* The reply encoder writes what jansson would, byte for byte. */
+static void test_json_encode(void **state)
+{
+    static const char *const docs[] = {
+        "{}",
+        "[]",
+        "{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":-9223372036854775807}}",
+        "{\"s\":\"quote \\\" back \\\\ nl \\n tab \\t cr \\r bs \\b ff \\f "
+        "ctl \\u0001\\u001f del \\u007f slash /\"}",
+        "{\"ar\":\"دور «A-017» ← شباك ٣\",\"zero\":0,\"neg\":-42,\"real\":2.5}",
+        "[\"nul \\u0000 inside\",1e300,-0.125,[[],{}]]",
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        json_error_t err;
+        json_t *v = json_loads(docs[i], JSON_ALLOW_NUL, &err);
+        assert_non_null(v);
+        char *want = json_dumps(v, JSON_COMPACT);
+        char *got = json_dump_compact(v);
+        assert_string_equal(got, want);
+        free(want);
+        free(got);
+        json_decref(v);
+    }
+}
+
 static void test_cookie(void **state)
 {
     char tok[65], buf[AUTH_TOKEN_LEN + 1];
@@ -296,7 +323,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_route_find),       cmocka_unit_test(test_route_limits),
         cmocka_unit_test(test_route_table_sane), cmocka_unit_test(test_json_decode),
-        cmocka_unit_test(test_json_error),       cmocka_unit_test(test_cookie),
+        cmocka_unit_test(test_json_error), cmocka_unit_test(test_json_encode),
+              cmocka_unit_test(test_cookie),
         cmocka_unit_test(test_sse_replay),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
