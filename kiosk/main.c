@@ -184,6 +184,11 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
                              r->application_id);
         }
         break;
+    case WORKER_SUPPORT_TYPES:
+        /* kept until the next one: offline, the last list (or the built-in one) */
+        request_set_support_types(k->signature != NULL ? &k->request : NULL, r->support,
+                                  r->nsupport);
+        break;
     case WORKER_RATED:
         rating_result(k, r);
         break;

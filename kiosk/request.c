@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,13 +19,16 @@ static const struct request_choice housing[] = {
     {NULL, NULL, NULL},
 };
 
-/* Until the server publishes its list, the kiosk offers these codes (the server
- * accepts any code when none are configured). */
-static const struct request_choice support[] = {
+/* The server's built-in list, offered until GET /api/support-types answers (and
+ * whenever the server cannot be reached); request_set_support_types() replaces it.
+ * The server's strings are copied into support_store. */
+static struct request_support_type support_store[REQUEST_SUPPORT_MAX];
+static struct request_choice support[REQUEST_SUPPORT_MAX + 1] = {
     {"food", "سلة غذائية", "Food basket"},
     {"rent", "مساعدة في الإيجار", "Help with rent"},
     {"bills", "سداد فواتير", "Paying bills"},
     {"medical", "علاج", "Medical treatment"},
+    {"education", "دعم تعليمي", "Education support"},
     {"other", "أخرى", "Other"},
     {NULL, NULL, NULL},
 };
@@ -60,6 +64,46 @@ const struct request_step request_steps[REQUEST_STEPS] = {
     TEXT("notes", "ملاحظات (اختياري)", "Notes (optional)", "ما تود أن يعرفه الموظف",
          "Anything the staff should know", 300, KEYBOARD_ARABIC, false, true),
 };
+
+static size_t support_step(void)
+{
+    size_t i = 0;
+    while (i < REQUEST_STEPS && request_steps[i].choices != support)
+        i++;
+    return i;
+}
+
+bool request_set_support_types(struct request *r, const struct request_support_type *t,
+                               size_t n)
+{
+    if (n > REQUEST_SUPPORT_MAX)
+        n = REQUEST_SUPPORT_MAX;
+    if (n == 0)
+        return false;
+    bool same = true;
+    for (size_t i = 0; i < n && same; i++)
+        same = support[i].code != NULL && strcmp(support[i].code, t[i].code) == 0 &&
+               strcmp(support[i].ar, t[i].ar) == 0 && strcmp(support[i].en, t[i].en) == 0;
+    if (same && support[n].code == NULL)
+        return false;
+    size_t step = support_step();
+    char chosen[sizeof t->code] = "";
+    if (r != NULL && step < REQUEST_STEPS && r->choice[step] >= 0)
+        snprintf(chosen, sizeof chosen, "%s", support[r->choice[step]].code);
+    for (size_t i = 0; i < n; i++) {
+        support_store[i] = t[i];
+        support[i] = (struct request_choice){support_store[i].code, support_store[i].ar,
+                                             support_store[i].en};
+    }
+    support[n] = (struct request_choice){NULL, NULL, NULL};
+    if (r != NULL && step < REQUEST_STEPS) {
+        r->choice[step] = -1;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(support[i].code, chosen) == 0)
+                r->choice[step] = (int)i;
+    }
+    return true;
+}
 
 void request_init(struct request *r)
 {

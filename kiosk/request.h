@@ -36,6 +36,13 @@ struct request_step {
     const struct request_choice *choices; /* REQUEST_CHOICE, NULL-code terminated */
 };
 
+/* The kinds of support offered: the server's GET /api/support-types once it has
+ * answered, else a built-in list (the server's own defaults). */
+#define REQUEST_SUPPORT_MAX 8 /* as many as the form screen shows */
+struct request_support_type {
+    char code[32], ar[96], en[96];
+};
+
 #define REQUEST_STEPS 10
 extern const struct request_step request_steps[REQUEST_STEPS];
 
@@ -47,6 +54,12 @@ struct request {
     size_t signature_len;
     char key[33]; /* idempotency key, new for each request */
 };
+
+/* Replaces the support types offered with @n (≥ 1, at most REQUEST_SUPPORT_MAX are
+ * kept) from the server; @r's answer is kept when its code is still offered, else
+ * cleared. Returns true if the list changed. UI thread only. */
+bool request_set_support_types(struct request *r, const struct request_support_type *t,
+                               size_t n);
 
 void request_init(struct request *r);
 void request_free(struct request *r);

@@ -33,6 +33,7 @@ struct kiosk_worker {
     char job_key[33]; /* the tap's Idempotency-Key: a retry must not issue twice */
     char association[160]; /* from /api/info, for the printed ticket */
     bool have_info;
+    bool have_support; /* support types fetched since the server was last reached */
     struct outbox *outbox;
     bool deliver_now;
     bool have_lookup;
@@ -114,6 +115,41 @@ static json_t *worker_call(struct kiosk_worker *w, const char *method, const cha
     return worker_call_key(w, method, path, body, 0, NULL, status);
 }
 
+/* GET /api/support-types → a WORKER_SUPPORT_TYPES result; true if it arrived. The
+ * UI keeps the list (its built-in one until then, or when the server is old). */
+static bool worker_fetch_support(struct kiosk_worker *w)
+{
+    long status;
+    json_t *list = worker_call(w, "GET", "/api/support-types", NULL, &status);
+    bool ok = status == 200 && json_is_array(list) && json_array_size(list) > 0;
+    if (ok) {
+        struct worker_result *r = xcalloc(1, sizeof *r);
+        r->kind = WORKER_SUPPORT_TYPES;
+        r->ok = true;
+        size_t i;
+        json_t *t;
+        json_array_foreach(list, i, t)
+        {
+            if (r->nsupport == REQUEST_SUPPORT_MAX)
+                break;
+            struct request_support_type *st = &r->support[r->nsupport];
+            copy_str(st->code, sizeof st->code, t, "code");
+            copy_str(st->ar, sizeof st->ar, t, "name_ar");
+            copy_str(st->en, sizeof st->en, t, "name_en");
+            if (st->code[0] == '\0')
+                continue;
+            if (st->ar[0] == '\0')
+                memcpy(st->ar, st->code, sizeof st->code); /* code < 32 < 96 bytes */
+            if (st->en[0] == '\0')
+                memcpy(st->en, st->code, sizeof st->code);
+            r->nsupport++;
+        }
+        worker_post(r);
+    }
+    json_decref(list);
+    return ok || status == 404; /* an older server: keep the built-in list */
+}
+
 /* Returns true if the server answered. */
 static bool worker_fetch_services(struct kiosk_worker *w)
 {
@@ -150,6 +186,10 @@ static bool worker_fetch_services(struct kiosk_worker *w)
     }
     bool ok = r->ok;
     worker_post(r);
+    if (!ok)
+        w->have_support = false; /* fetch them again once back */
+    else if (!w->have_support)
+        w->have_support = worker_fetch_support(w);
     return ok;
 }
 

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "kiosk.h"
+#include "request.h"
 
 enum worker_kind {
     WORKER_SERVICES,    /* a fresh service list, or the server is unreachable */
@@ -17,6 +18,7 @@ enum worker_kind {
     WORKER_APPLICATION, /* the server stored a request from the outbox */
     WORKER_STATUS,      /* the answer to worker_lookup() */
     WORKER_RATED,       /* the answer to worker_rate() */
+    WORKER_SUPPORT_TYPES, /* the server's support types (after each (re)connection) */
 };
 
 struct worker_result {
@@ -25,6 +27,9 @@ struct worker_result {
     /* WORKER_SERVICES */
     struct kiosk_service services[KIOSK_SERVICES_MAX];
     size_t nservices;
+    /* WORKER_SUPPORT_TYPES */
+    struct request_support_type support[REQUEST_SUPPORT_MAX];
+    size_t nsupport;
     /* WORKER_TICKET: the ticket; WORKER_PRINTED: print state and message */
     struct kiosk_ticket ticket;
     bool for_request; /* WORKER_TICKET: the ticket of a support request just sent */

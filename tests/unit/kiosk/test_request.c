@@ -75,6 +75,42 @@ static void test_json_is_what_was_typed(void **state)
     request_free(&r);
 }
 
+/* The server's list replaces the built-in one; an answer still offered keeps its
+ * code (at its new place), one no longer offered is cleared; the JSON sends the code. */
+static void test_support_types_from_server(void **state)
+{
+    (void)state;
+    char nid[FORM_NID_LEN + 1] = "1012345670";
+    form_nid_fill_check(nid);
+    struct request r;
+    request_init(&r);
+    fill(&r, nid);
+    size_t st = step_of("support_type");
+    const struct request_choice *c = request_steps[st].choices;
+    assert_string_equal(c[0].code, "food"); /* built in */
+    r.choice[st] = 1;                       /* rent */
+    struct request_support_type t[2] = {
+        {"school-fees", "رسوم مدرسية", "School fees"},
+        {"rent", "إيجار", "Rent"},
+    };
+    assert_true(request_set_support_types(&r, t, 2));
+    assert_false(request_set_support_types(&r, t, 2)); /* the same list again */
+    assert_string_equal(c[0].code, "school-fees");
+    assert_string_equal(c[0].ar, "رسوم مدرسية");
+    assert_null(c[2].code);
+    assert_int_equal(r.choice[st], 1); /* rent moved, still chosen */
+    char *s = request_json(&r);
+    assert_non_null(s);
+    json_t *o = json_loads(s, 0, NULL);
+    assert_string_equal(json_string_value(json_object_get(o, "support_type")), "rent");
+    json_decref(o);
+    free(s);
+    assert_true(request_set_support_types(&r, t, 1)); /* rent gone */
+    assert_int_equal(r.choice[st], -1);
+    assert_int_not_equal(request_check(&r, st), FORM_OK);
+    request_free(&r);
+}
+
 static void test_bad_answers_stop_the_request(void **state)
 {
     (void)state;
@@ -128,6 +164,7 @@ int main(void)
         cmocka_unit_test(test_json_is_what_was_typed),
         cmocka_unit_test(test_bad_answers_stop_the_request),
         cmocka_unit_test(test_wipe),
+        cmocka_unit_test(test_support_types_from_server),
     };
     return cmocka_run_group_tests_name("request", tests, NULL, NULL);
 }
