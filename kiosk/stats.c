@@ -74,8 +74,15 @@ void stats_write(void)
         double max = nframes ? frames[nframes - 1] : -1;
         fprintf(f, "first_frame_ms %.1f\ntap_to_ticket_ms %.1f\nframes %zu\n",
                 first_frame_ms, tap_to_ticket_ms, nframes);
+        size_t over = 0;
+        while (over < nframes && frames[nframes - 1 - over] > 16.0)
+            over++;
         fprintf(f, "frame_p50_ms %.2f\nframe_p99_ms %.2f\nframe_max_ms %.2f\n", p50, p99,
                 max);
+        fprintf(f, "frames_over_16ms %zu\n", over);
+        if (getenv("DAWR_KIOSK_STATS_ALL") != NULL) /* every frame, sorted */
+            for (size_t i = 0; i < nframes; i++)
+                fprintf(f, "frame_ms %.2f\n", frames[i]);
         fclose(f);
     }
     free(frames);
