@@ -67,12 +67,13 @@ static void check_field(const char *in)
             abort();
     }
     if (form_check_notes(in, notes) == FORM_OK) {
-        if (strlen(notes) > FORM_NOTES_MAX || form_check_notes(notes, notes2) != FORM_OK ||
-            strcmp(notes, notes2) != 0)
+        if (strlen(notes) > FORM_NOTES_MAX ||
+            form_check_notes(notes, notes2) != FORM_OK || strcmp(notes, notes2) != 0)
             abort();
     }
     if (form_parse_income(in, &income) == FORM_OK) {
-        if (income < 0 || income > FORM_INCOME_MAX || form_check_income(income) != FORM_OK)
+        if (income < 0 || income > FORM_INCOME_MAX ||
+            form_check_income(income) != FORM_OK)
             abort();
     }
     if (form_check_support_type(in, NULL, 0) == FORM_OK) {
@@ -97,9 +98,16 @@ static void check_form(char **f)
 {
     static const char *const types[] = {"food", "rent", "bills", "medical"};
     struct form_input in = {
-        .name = f[0], .nid = f[1], .mobile = f[2], .city = f[3], .district = f[4],
+        .name = f[0],
+        .nid = f[1],
+        .mobile = f[2],
+        .city = f[3],
+        .district = f[4],
         .family_members = f[5] ? strtoll(f[5], NULL, 10) : 0,
-        .income = 0, .housing = f[7], .support_type = f[8], .notes = f[9],
+        .income = 0,
+        .housing = f[7],
+        .support_type = f[8],
+        .notes = f[9],
         .declaration = f[9] == NULL || f[9][0] != '!',
     };
     int64_t income = -1;
@@ -118,10 +126,16 @@ static void check_form(char **f)
     if (n != 0)
         return;
     struct form_input back = {
-        .name = app.name, .nid = app.nid, .mobile = app.mobile, .city = app.city,
-        .district = app.district, .family_members = app.family_members,
-        .income = app.income, .housing = form_housing_name(app.housing),
-        .support_type = app.support_type, .notes = app.notes,
+        .name = app.name,
+        .nid = app.nid,
+        .mobile = app.mobile,
+        .city = app.city,
+        .district = app.district,
+        .family_members = app.family_members,
+        .income = app.income,
+        .housing = form_housing_name(app.housing),
+        .support_type = app.support_type,
+        .notes = app.notes,
         .declaration = app.declaration,
     };
     if (form_validate(&back, types, 4, &again, errs, 4) != 0 ||

@@ -54,7 +54,8 @@ static void check_lines(const txt_layout *lo, const char *s, size_t len)
             if (s[i] != '\n' && s[i] != '\r')
                 abort();
         at = ln[l].end;
-        if (ln[l].first_glyph > nglyphs || ln[l].glyph_count > nglyphs - ln[l].first_glyph)
+        if (ln[l].first_glyph > nglyphs ||
+            ln[l].glyph_count > nglyphs - ln[l].first_glyph)
             abort();
         for (size_t i = ln[l].first_glyph; i < ln[l].first_glyph + ln[l].glyph_count; i++)
             if (g[i].cluster >= len || g[i].cluster < ln[l].start ||
