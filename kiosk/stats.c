@@ -68,6 +68,15 @@ void stats_write(void)
         return;
     FILE *f = fopen(getenv("DAWR_KIOSK_STATS"), "w");
     if (f != NULL) {
+        if (getenv("DAWR_KIOSK_STATS_ALL") != NULL) /* every frame, in order */
+            for (size_t i = 0; i < nframes; i++)
+                fprintf(f, "frame_ms %.2f\n", frames[i]);
+        /* the first frame (cold glyph atlas) is first_frame_ms's; p99 without it */
+        double p99_warm = -1;
+        if (nframes > 1) {
+            qsort(frames + 1, nframes - 1, sizeof *frames, stats_cmp);
+            p99_warm = frames[1 + ((nframes - 1) * 99) / 100];
+        }
         qsort(frames, nframes, sizeof *frames, stats_cmp);
         double p50 = nframes ? frames[nframes / 2] : -1;
         double p99 = nframes ? frames[(nframes * 99) / 100] : -1;
@@ -79,10 +88,9 @@ void stats_write(void)
             over++;
         fprintf(f, "frame_p50_ms %.2f\nframe_p99_ms %.2f\nframe_max_ms %.2f\n", p50, p99,
                 max);
-        fprintf(f, "frames_over_16ms %zu\n", over);
-        if (getenv("DAWR_KIOSK_STATS_ALL") != NULL) /* every frame, sorted */
-            for (size_t i = 0; i < nframes; i++)
-                fprintf(f, "frame_ms %.2f\n", frames[i]);
+        fprintf(f, "frame_p99_after_first_ms %.2f\nframes_over_16ms %zu\n", p99_warm,
+                over);
+
         fclose(f);
     }
     free(frames);
