@@ -72,12 +72,21 @@ bool txt_brk_paragraph(struct txt_brk *b, const uint32_t *cps, size_t n, bool *l
         b->u16_cp[k] = (uint32_t)i;
         b->u16[k++] = (UChar)c;
     }
-    if (line_ok != NULL) {
-        brk_fill(b->line, b, k, line_ok, n);
-        line_ok[0] = false; /* a break before the first character is no break */
+    if (line_ok != NULL && grapheme == NULL) {
+        b->chr_buf = xreallocarray_grow(b->chr_buf, &b->chr_cap, n, sizeof *b->chr_buf);
+        grapheme = b->chr_buf;
     }
     if (grapheme != NULL)
         brk_fill(b->chr, b, k, grapheme, n);
+    if (line_ok != NULL) {
+        brk_fill(b->line, b, k, line_ok, n);
+        line_ok[0] = false; /* a break before the first character is no break */
+        /* ICU's line rules offer breaks inside a grapheme (a space then a mark, which
+         * LB10 turns into an AL; a pictograph then a skin tone): a line cut there
+         * would split one user-perceived character across lines, so drop them. */
+        for (size_t i = 1; i < n; i++)
+            line_ok[i] = line_ok[i] && grapheme[i];
+    }
     return true;
 }
 
@@ -93,6 +102,7 @@ void txt_brk_free(struct txt_brk *b)
         ubrk_close(b->chr);
     free(b->u16);
     free(b->u16_cp);
+    free(b->chr_buf);
     memset(b, 0, sizeof *b);
 }
 

@@ -82,9 +82,14 @@ struct txt_brk {
     UChar *u16;
     uint32_t *u16_cp; /* UTF-16 index -> codepoint index (relative) */
     size_t cap;
+    bool *chr_buf; /* grapheme starts, when only line breaks are asked for */
+    size_t chr_cap;
 };
 /* Fills brk[i] (may the line break before cp i) and grapheme[i] (is cp i the start of
- * a grapheme) for the @n codepoints of one paragraph. Either array may be NULL. */
+ * a grapheme) for the @n codepoints of one paragraph. Either array may be NULL. A line
+ * break is only offered where a grapheme starts: UAX #14 allows one between a space
+ * and a combining mark (LB10 makes the mark an AL) or before an emoji modifier that
+ * follows a non-EB pictograph, though UAX #29 keeps both in one grapheme. */
 bool txt_brk_paragraph(struct txt_brk *b, const uint32_t *cps, size_t n, bool *line_ok,
                        bool *grapheme);
 void txt_brk_free(struct txt_brk *b);

@@ -334,6 +334,41 @@ static void test_caches_change_nothing(void **state)
         free(lines[i]);
 }
 
+/* Lines start only where a caret can stop. ICU's line rules allow a break between a
+ * space and a combining mark (LB10 makes the mark an AL) and before a skin tone after
+ * some pictographs, but UAX #29 keeps each pair one grapheme; these texts, from the
+ * fuzzer, used to end a line at the space with the mark on the next line. */
+static void test_break_only_between_graphemes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t not_a_line_start; /* byte offset inside a grapheme, 0: none */
+    } cases[] = {
+        {"aaaa bbbb \xd9\x9f" "cc", 10},     /* U+065F WAVY HAMZA BELOW (Arabic font) */
+        {"aaaa bbbb \xcc\x81" "cc", 10},     /* U+0301 (Latin font, as its base) */
+        {"aaaa bbbb \xf0\x9f\x8f\xbd" "cc", 10}, /* a skin tone after the space */
+        {"zone otval\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd \xe2\x80\x8f\xe2\x80zone", 14},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const char *text = cases[c].text;
+        txt_layout *lo = test_layout(text, TXT_DIR_RTL, 200);
+        assert_non_null(lo);
+        assert_true(txt_layout_set_size(lo, 40) && txt_layout_layout(lo));
+        size_t nl;
+        const txt_line *ln = txt_layout_get_lines(lo, &nl);
+        assert_true(nl >= 2); /* 200 px at 40 px does wrap these */
+        for (size_t l = 0; l < nl; l++) {
+            size_t at = 0;
+            while (at < ln[l].start)
+                at = txt_layout_next_grapheme(lo, at);
+            assert_int_equal(at, ln[l].start); /* the line starts at a caret stop */
+            assert_true(ln[l].start != cases[c].not_a_line_start || l == 0);
+        }
+        txt_layout_destroy(lo);
+    }
+}
+
 int main(void)
 {
     int skip = test_fonts_open();
@@ -349,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_bad_arguments),
         cmocka_unit_test(test_draw),
         cmocka_unit_test(test_caches_change_nothing),
+        cmocka_unit_test(test_break_only_between_graphemes),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     test_fonts_close();
