@@ -42,8 +42,9 @@ struct caret_cluster {
 static bool caret_cluster_find(const txt_layout *lo, const txt_line *ln, size_t index,
                                struct caret_cluster *c)
 {
-    const txt_glyph *g = lo->glyphs + ln->first_glyph;
     size_t count = ln->glyph_count;
+    /* an empty text has no glyph array: NULL + 0 would be undefined */
+    const txt_glyph *g = count ? lo->glyphs + ln->first_glyph : NULL;
     bool found = false;
     c->start = 0;
     for (size_t i = 0; i < count; i++) {

@@ -209,13 +209,15 @@ static size_t layout_fill(txt_layout *lo, size_t ps, size_t ls, size_t pe)
     return pe;
 }
 
-static void layout_metrics(txt_layout *lo, const txt_glyph *g, size_t count, int *asc,
-                           int *desc)
+/* Ascender and descender of the line whose glyphs are lo->glyphs[first, first+count);
+ * an empty line takes the first font's. Indices, not a pointer: with an empty text
+ * lo->glyphs is NULL, and NULL + 0 is undefined in C. */
+static void layout_metrics(txt_layout *lo, size_t first, size_t count, int *asc, int *desc)
 {
     *asc = *desc = 0;
     txt_font *last = NULL;
     for (size_t i = 0; i < count + (count == 0); i++) {
-        txt_font *f = count ? g[i].font : lo->fonts[0];
+        txt_font *f = count ? lo->glyphs[first + i].font : lo->fonts[0];
         if (f == last)
             continue;
         last = f;
@@ -275,7 +277,7 @@ static void layout_line(txt_layout *lo, size_t ps, size_t pe, size_t ls, size_t 
     }
 
     int asc, desc;
-    layout_metrics(lo, lo->glyphs + first, lo->nglyphs - first, &asc, &desc);
+    layout_metrics(lo, first, lo->nglyphs - first, &asc, &desc);
     int natural = asc - desc;
     int height = (int)lroundf((float)natural * lo->spacing);
     int top = lo->box_h;
