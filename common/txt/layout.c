@@ -212,7 +212,8 @@ static size_t layout_fill(txt_layout *lo, size_t ps, size_t ls, size_t pe)
 /* Ascender and descender of the line whose glyphs are lo->glyphs[first, first+count);
  * an empty line takes the first font's. Indices, not a pointer: with an empty text
  * lo->glyphs is NULL, and NULL + 0 is undefined in C. */
-static void layout_metrics(txt_layout *lo, size_t first, size_t count, int *asc, int *desc)
+static void layout_metrics(txt_layout *lo, size_t first, size_t count, int *asc,
+                           int *desc)
 {
     *asc = *desc = 0;
     txt_font *last = NULL;
