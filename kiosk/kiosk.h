@@ -138,6 +138,11 @@ struct kiosk {
 
     struct idle idle;
     struct kiosk_worker *worker; /* NULL with --sample */
+    /* Screens still to draw off screen (warm.h), the texture they are drawn into,
+     * and which services were last drawn so. */
+    unsigned warm_queue;
+    SDL_Texture *warm_target;
+    uint64_t warm_hash;
     bool quit;
 };
 

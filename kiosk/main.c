@@ -11,6 +11,7 @@
 #include "cfg.h"
 #include "signature.h"
 #include "stats.h"
+#include "warm.h"
 #include "kiosk.h"
 #include "net.h"
 #include "shot.h"
@@ -154,6 +155,7 @@ static void kiosk_result(struct kiosk *k, struct worker_result *r)
         if (r->ok) {
             memcpy(k->services, r->services, sizeof k->services);
             k->nservices = r->nservices;
+            warm_services(k);
         }
         break;
     case WORKER_TICKET:
@@ -480,10 +482,25 @@ int main(int argc, char **argv)
      * event, a worker answer, a screen change by a timer. Nothing on screen moves by
      * itself, so an idle kiosk draws nothing. */
     bool dirty = true;
+    /* Every screen drawn off screen once, in both languages, so that no frame a
+     * person sees is the first to meet its glyphs (warm.h): the home screen before
+     * the first frame, the rest while the kiosk waits for its first tap. Not for a
+     * screenshot, which must look exactly as a cold start. */
+    if (o.screenshot == NULL) {
+        warm_all(&k);
+        warm_services(&k);
+        warm_screen(&k, &screen_home);
+        /* The window's 8 MB of pixels are touched the first time here rather than
+         * in the first frame (12 ms of page faults); nothing is presented. */
+        SDL_SetRenderDrawColor(k.renderer, ui_bg.r, ui_bg.g, ui_bg.b, 0xFF);
+        SDL_RenderClear(k.renderer);
+        SDL_RenderFlush(k.renderer);
+    }
     while (!k.quit) {
         SDL_Event ev;
         uint64_t now = kiosk_now();
-        if (SDL_WaitEventTimeout(&ev, 50)) {
+        bool warming = warm_pending(&k) && k.screen == &screen_home && !k.issuing;
+        if (SDL_WaitEventTimeout(&ev, warming && !dirty ? 0 : 50)) {
             do {
                 /* a finger or mouse moving with nothing pressed changes nothing */
                 if (ev.type != SDL_MOUSEMOTION || (ev.motion.state & SDL_BUTTON_LMASK))
@@ -519,9 +536,17 @@ int main(int argc, char **argv)
             kiosk_show(&k, &screen_home);
         if (k.screen != before || (o.screenshot != NULL && now >= shoot_at))
             dirty = true;
-        if (!dirty)
+        if (!dirty) {
+            /* nothing to show: one warm-up step, if any (a tap waits for one) */
+            if (warm_pending(&k) && k.screen == &screen_home && !k.issuing)
+                warm_step(&k);
             continue;
+        }
         dirty = false;
+        /* new service names (the first list, or a changed one): into the caches
+         * before the frame that shows them, as at start-up */
+        if (k.screen == &screen_home)
+            warm_screen(&k, &screen_home);
         stats_frame_begin();
         kiosk_frame(&k);
         if (o.screenshot != NULL && now >= shoot_at) {
@@ -552,6 +577,7 @@ out:
         txt_font_unref(k.fonts[i]);
     if (k.worker != NULL || !o.sample)
         net_cleanup();
+    warm_free(&k);
     draw_destroy(k.draw);
     if (target != NULL)
         SDL_DestroyTexture(target);
