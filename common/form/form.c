@@ -124,10 +124,11 @@ bool form_housing_parse(const char *s, enum form_housing *out)
 /* --- UTF-8 --- */
 
 /* Decodes one code point at @s; returns its length, or 0 for invalid UTF-8
- * (overlong forms, surrogates and truncated sequences included). */
+ * (overlong forms, surrogates and truncated sequences included), with *cp = U+FFFD. */
 static size_t utf8_next(const char *s, unsigned *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
+    *cp = 0xfffd; /* defined even on failure, which -O3 cannot otherwise prove */
     if (u[0] < 0x80) {
         *cp = u[0];
         return 1;
