@@ -485,8 +485,9 @@ int main(int argc, char **argv)
     /* Every screen drawn off screen once, in both languages, so that no frame a
      * person sees is the first to meet its glyphs (warm.h): the home screen before
      * the first frame, the rest while the kiosk waits for its first tap. Not for a
-     * screenshot, which must look exactly as a cold start. */
-    if (o.screenshot == NULL) {
+     * screenshot, which must look exactly as a cold start, nor with
+     * DAWR_KIOSK_NO_WARM set (kiosk-bench's before/after). */
+    if (o.screenshot == NULL && getenv("DAWR_KIOSK_NO_WARM") == NULL) {
         warm_all(&k);
         warm_services(&k);
         warm_screen(&k, &screen_home);
