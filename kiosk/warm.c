@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "kiosk.h"
+#include "field.h"
 #include "ui.h"
 #include "util.h"
+#include "widget.h"
 
 static const struct screen *const warm_screens[] = {
     &screen_home,         &screen_ticket,         &screen_request_docs,
@@ -108,6 +110,35 @@ static void warm_keyboards(struct kiosk *k)
     }
 }
 
+/* What typing shows in a text box: every key's text, alone and thrice joined (the
+ * Arabic letters' isolated, initial, medial and final forms), at the box's size,
+ * in a field of its own; a row at a time. */
+static void warm_typing(struct kiosk *k)
+{
+    struct field *f = field_create(512);
+    for (int digits_only = 0; digits_only < 2; digits_only++) {
+        textbox_style(k, f, digits_only);
+        for (int l = 0; l < KEYBOARD_LAYERS; l++) {
+            for (size_t r = 0; r < keyboard_rows((enum keyboard_layer)l); r++) {
+                size_t n;
+                const struct keyboard_key *key =
+                    keyboard_row((enum keyboard_layer)l, r, &n);
+                char buf[2048];
+                size_t len = 0;
+                for (size_t i = 0; i < n; i++)
+                    if (key[i].action == KEYBOARD_INSERT && key[i].insert != NULL &&
+                        len < sizeof buf)
+                        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s %s%s%s ",
+                                                key[i].insert, key[i].insert,
+                                                key[i].insert, key[i].insert);
+                if (len < sizeof buf && field_set_text(f, buf))
+                    draw_layout(k->draw, field_layout(f), ui_px(k, 56), 0, 0, ui_ink);
+            }
+        }
+    }
+    field_destroy(f);
+}
+
 static void warm_bit(struct kiosk *k, unsigned bit)
 {
     k->warm_queue &= ~(1u << bit);
@@ -130,6 +161,7 @@ static void warm_bit(struct kiosk *k, unsigned bit)
             warm_draw(k);
         }
         warm_keyboards(k);
+        warm_typing(k);
     } else {
         if (s->enter != NULL)
             s->enter(k);
