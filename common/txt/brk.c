@@ -48,6 +48,36 @@ static void brk_fill(UBreakIterator *it, const struct txt_brk *b, int32_t len16,
     }
 }
 
+/* Line break opportunities. ICU's line rules offer breaks inside a grapheme (a space
+ * then a mark, which LB10 turns into an AL; a pictograph then a skin tone): a line cut
+ * there would split one user-perceived character across lines, so those are dropped.
+ * Without a grapheme table only the candidates are asked about (ubrk_isBoundary), which
+ * costs far less than a grapheme pass over the whole paragraph. */
+static void brk_lines(struct txt_brk *b, int32_t len16, bool *line_ok,
+                      const bool *grapheme, size_t n)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    if (grapheme == NULL)
+        ubrk_setText(b->chr, b->u16, len16, &err);
+    bool chr_ok = U_SUCCESS(err);
+    brk_fill(b->line, b, len16, line_ok, n);
+    line_ok[0] = false; /* a break before the first character is no break */
+    if (grapheme != NULL) {
+        for (size_t i = 1; i < n; i++)
+            line_ok[i] = line_ok[i] && grapheme[i];
+        return;
+    }
+    if (!chr_ok)
+        return;
+    for (int32_t p = 1; p < len16; p++) {
+        uint32_t i = b->u16_cp[p];
+        /* The low half of a surrogate pair maps to the same codepoint as its high
+         * half: ask once, at the codepoint's first unit. */
+        if (line_ok[i] && b->u16_cp[p - 1] != i && !ubrk_isBoundary(b->chr, p))
+            line_ok[i] = false;
+    }
+}
+
 bool txt_brk_paragraph(struct txt_brk *b, const uint32_t *cps, size_t n, bool *line_ok,
                        bool *grapheme)
 {
@@ -72,21 +102,10 @@ bool txt_brk_paragraph(struct txt_brk *b, const uint32_t *cps, size_t n, bool *l
         b->u16_cp[k] = (uint32_t)i;
         b->u16[k++] = (UChar)c;
     }
-    if (line_ok != NULL && grapheme == NULL) {
-        b->chr_buf = xreallocarray_grow(b->chr_buf, &b->chr_cap, n, sizeof *b->chr_buf);
-        grapheme = b->chr_buf;
-    }
     if (grapheme != NULL)
         brk_fill(b->chr, b, k, grapheme, n);
-    if (line_ok != NULL) {
-        brk_fill(b->line, b, k, line_ok, n);
-        line_ok[0] = false; /* a break before the first character is no break */
-        /* ICU's line rules offer breaks inside a grapheme (a space then a mark, which
-         * LB10 turns into an AL; a pictograph then a skin tone): a line cut there
-         * would split one user-perceived character across lines, so drop them. */
-        for (size_t i = 1; i < n; i++)
-            line_ok[i] = line_ok[i] && grapheme[i];
-    }
+    if (line_ok != NULL)
+        brk_lines(b, k, line_ok, grapheme, n);
     return true;
 }
 
@@ -102,7 +121,6 @@ void txt_brk_free(struct txt_brk *b)
         ubrk_close(b->chr);
     free(b->u16);
     free(b->u16_cp);
-    free(b->chr_buf);
     memset(b, 0, sizeof *b);
 }
 

@@ -82,8 +82,6 @@ struct txt_brk {
     UChar *u16;
     uint32_t *u16_cp; /* UTF-16 index -> codepoint index (relative) */
     size_t cap;
-    bool *chr_buf; /* grapheme starts, when only line breaks are asked for */
-    size_t chr_cap;
 };
 /* Fills brk[i] (may the line break before cp i) and grapheme[i] (is cp i the start of
  * a grapheme) for the @n codepoints of one paragraph. Either array may be NULL. A line
