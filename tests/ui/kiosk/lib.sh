@@ -31,14 +31,29 @@ fail() {
 
 token=$("$server" --db "$dir/d.db" device add kiosk-test --kind kiosk 2>/dev/null | tail -1)
 [ ${#token} -ge 32 ] || fail "no device token"
-port=$(( 20000 + $$ % 20000 ))
+# A port the kernel has just found free (a port derived from the PID could be one of
+# another test's client sockets).
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+port=$(free_port)
 
+# Starts the server; if its port was taken meanwhile and no kiosk uses it yet, it
+# tries another one.
 server_start() {
-    "$server" --db "$dir/d.db" --listen "127.0.0.1:$port" >>"$dir/server.log" 2>&1 &
-    spid=$!
-    i=0
-    until curl -fs "http://127.0.0.1:$port/api/info" >/dev/null; do
-        i=$((i + 1)); [ $i -gt 50 ] && fail "server did not start"; sleep 0.1
+    tries=0
+    while :; do
+        "$server" --db "$dir/d.db" --listen "127.0.0.1:$port" >>"$dir/server.log" 2>&1 &
+        spid=$!
+        i=0
+        until curl -fs "http://127.0.0.1:$port/api/info" >/dev/null; do
+            kill -0 "$spid" 2>/dev/null || break
+            i=$((i + 1)); [ $i -gt 50 ] && fail "server did not start"; sleep 0.1
+        done
+        kill -0 "$spid" 2>/dev/null && return 0
+        tries=$((tries + 1))
+        { [ $tries -gt 5 ] || [ -n "${kpid:-}" ]; } && fail "server did not start"
+        port=$(free_port)
     done
 }
 server_stop() {

@@ -30,7 +30,7 @@ fail() { echo "FAIL: $*"; cat "$dir/server.log" "$dir/kiosk.log"; exit 1; }
 
 token=$("$server" --db "$dir/d.db" device add kiosk-test --kind kiosk 2>/dev/null | tail -1)
 [ ${#token} -ge 32 ] || fail "no device token"
-port=$(( 20000 + $$ % 20000 ))
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$server" --db "$dir/d.db" --listen "127.0.0.1:$port" >"$dir/server.log" 2>&1 &
 spid=$!
 i=0
