@@ -167,9 +167,14 @@ export async function render(view, arg) {
   }
 
   let lastAppId = null;
+  // Replies can arrive out of order (a GET may wait behind another request's commit
+  // on the server), so a reload older than the one already drawn is dropped.
+  let loadsStarted = 0, loadDrawn = 0;
   async function loadAll() {
+    const mine = ++loadsStarted;
     const r = await quiet(() => Promise.all([get('/api/counters/' + num), get('/api/tickets')]));
-    if (!r) return;
+    if (!r || mine < loadDrawn) return;
+    loadDrawn = mine;
     const [c, { tickets }] = r;
     counter = c;
     title.textContent = t('counter_title', { n: num }) + ' — ' + c.name;
