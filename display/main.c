@@ -19,7 +19,6 @@
 #include "feed.h"
 #include "logo.h"
 #include "net.h"
-#include "shot.h"
 #include "util.h"
 
 #define STATE_MAX_AGE (12 * 3600) /* seconds */
@@ -475,7 +474,7 @@ static int run(struct options *o)
             LOG("%d full redraws, %.2f ms each", o->redraws,
                 (feed_clock_ms() - t0) / o->redraws);
         }
-        if (shot_save(d.renderer, d.w, d.h, o->screenshot, &cause) != 0) {
+        if (draw_screenshot(d.renderer, d.w, d.h, o->screenshot, &cause) != 0) {
             LOG("%s", cause);
             goto out;
         }

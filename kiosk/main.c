@@ -14,7 +14,6 @@
 #include "warm.h"
 #include "kiosk.h"
 #include "net.h"
-#include "shot.h"
 #include "ui.h"
 #include "worker.h"
 #include "util.h"
@@ -551,7 +550,7 @@ int main(int argc, char **argv)
         stats_frame_begin();
         kiosk_frame(&k);
         if (o.screenshot != NULL && now >= shoot_at) {
-            if (shot_save(k.renderer, w, h, o.screenshot, &cause) != 0) {
+            if (draw_screenshot(k.renderer, w, h, o.screenshot, &cause) != 0) {
                 fprintf(stderr, "dawr-kiosk: %s\n", cause);
                 free(cause);
                 rc = 1;

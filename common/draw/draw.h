@@ -71,4 +71,8 @@ void draw_round_frame(struct draw *d, SDL_Rect r, int radius, int thickness, SDL
  * cached text layouts. */
 void draw_stats(const struct draw *d, int *pages, int *glyphs, int *layouts);
 
+/* Reads @w×@h pixels of @r's current target and writes them to @path as an RGB PNG.
+ * Returns 0, or -1 and sets *@cause (caller frees). */
+int draw_screenshot(SDL_Renderer *r, int w, int h, const char *path, char **cause);
+
 #endif

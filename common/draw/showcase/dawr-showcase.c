@@ -253,23 +253,11 @@ static void render(struct showcase *s)
 static int screenshot(struct showcase *s)
 {
     int w, h;
-    uint8_t *pixels;
     char *cause = NULL;
-    bool ok;
 
     render(s);
     SDL_GetRendererOutputSize(s->renderer, &w, &h);
-    pixels = xmalloc((size_t)w * (size_t)h * 4);
-    if (SDL_RenderReadPixels(s->renderer, NULL, SDL_PIXELFORMAT_RGBA32, pixels, w * 4) !=
-        0) {
-        fprintf(stderr, "dawr-showcase: لا يمكن قراءة الصورة / cannot read pixels: %s\n",
-                SDL_GetError());
-        free(pixels);
-        return 1;
-    }
-    ok = showcase_png_write(s->screenshot, pixels, w, h, w * 4, &cause);
-    free(pixels);
-    if (!ok) {
+    if (draw_screenshot(s->renderer, w, h, s->screenshot, &cause) != 0) {
         fprintf(stderr, "dawr-showcase: تعذرت كتابة الصورة / cannot write PNG: %s\n",
                 cause);
         free(cause);

@@ -6,11 +6,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Writes @height rows of @width RGBA pixels, @stride bytes apart, to @path as PNG.
- * On error returns false and sets *@cause (caller frees). */
-bool showcase_png_write(const char *path, const uint8_t *rgba, int width, int height,
-                        int stride, char **cause);
-
 /* The walk-in procedure from the first seed document that has it under @seeds_dir,
  * one numbered step a line; NULL if there is none. Caller frees. */
 char *showcase_seed_procedure(const char *seeds_dir);

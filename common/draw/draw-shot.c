@@ -1,14 +1,17 @@
-/* shot — writes what the renderer drew as a PNG (for --screenshot: tests and docs). */
-#include "shot.h"
+/* draw-shot — writes what a renderer drew as an RGB PNG: the --screenshot of the kiosk,
+ * the display and the showcase, which tests and docs look at. libpng directly: SDL2
+ * itself can only write BMP. */
+#include "draw.h"
 
 #include <errno.h>
 #include <png.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
-int shot_save(SDL_Renderer *r, int w, int h, const char *path, char **cause)
+int draw_screenshot(SDL_Renderer *r, int w, int h, const char *path, char **cause)
 {
     size_t stride = (size_t)w * 3;
     unsigned char *px = xmalloc(stride * (size_t)h);
